@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The pipeline, one module per concept:
+//   ZenamuCore       schema, issues, table, adapter and sink protocols (pure Swift, no C)
+//   ZenamuReaders    bytes -> rows: format, encoding and dialect sniffing, CSV
+//   ZenamuAdapters   rows -> raw client fields: the generic multilingual adapter, the registry
+//   ZenamuRules      raw fields -> ClientRecord + issues: one rule per file, reconciliation
+//   ZenamuPhone      libphonenumber behind a small C shim
+//   ZenamuSinks      canonical CSV, report.json
+//   ZenamuMigration  the pipeline that wires the above (convert, inspect)
+//   zenamu-migrate   the command line
+let package = Package(
+    name: "zenamu-migrate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "zenamu-migrate", targets: ["zenamu-migrate"]),
+        .library(name: "ZenamuMigration", targets: ["ZenamuMigration"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "ZenamuCore"),
+
+        .systemLibrary(name: "CUchardet", pkgConfig: "uchardet",
+                       providers: [.apt(["libuchardet-dev"])]),
+        .target(name: "ZenamuReaders", dependencies: ["ZenamuCore", "CUchardet"]),
+
+        .target(name: "ZenamuAdapters", dependencies: ["ZenamuCore"]),
+
+        // libphonenumber is C++ with protobuf types; a tiny extern "C" shim keeps C++ interop
+        // (which crashes the 6.3 compiler on those types and spreads to dependents) out of Swift.
+        .target(name: "CPhoneNumber",
+                linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]),
+        .target(name: "ZenamuPhone", dependencies: ["ZenamuCore", "CPhoneNumber"]),
+
+        .target(name: "ZenamuRules", dependencies: ["ZenamuCore"]),
+        .target(name: "ZenamuSinks", dependencies: ["ZenamuCore"]),
+        .target(name: "ZenamuMigration",
+                dependencies: ["ZenamuCore", "ZenamuReaders", "ZenamuAdapters", "ZenamuRules",
+                               "ZenamuPhone", "ZenamuSinks"]),
+        .executableTarget(
+            name: "zenamu-migrate",
+            dependencies: ["ZenamuMigration",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration"]),
+        .testTarget(name: "ZenamuMigrateTests",
+                    dependencies: ["ZenamuTestSupport", "ZenamuMigration"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,49 @@
+// A C face over libphonenumber, so Swift calls plain C and never sees protobuf types.
+#include "CPhoneNumber.h"
+
+#include <cstring>
+#include <set>
+#include <string>
+
+#include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+extern "C" void zm_phone_parse(const char *text, const char *default_region, zm_phone_result *out) {
+    std::memset(out, 0, sizeof(*out));
+    out->status = 1;
+    std::strcpy(out->region, "ZZ");
+    if (text == nullptr) return;
+
+    const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
+    const std::string region = (default_region != nullptr && *default_region) ? default_region : "ZZ";
+    PhoneNumber number;
+    if (util.Parse(text, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) return;
+
+    out->status = 0;
+    out->is_valid = util.IsValidNumber(number) ? 1 : 0;
+    out->is_possible = util.IsPossibleNumber(number) ? 1 : 0;
+    out->country_code = number.country_code();
+
+    std::string e164;
+    util.Format(number, PhoneNumberUtil::E164, &e164);
+    std::strncpy(out->e164, e164.c_str(), sizeof(out->e164) - 1);
+
+    std::string found;
+    util.GetRegionCodeForNumber(number, &found);
+    if (found.size() == 2) std::strcpy(out->region, found.c_str());
+}
+
+extern "C" int zm_phone_is_supported_region(const char *region) {
+    if (region == nullptr) return 0;
+    std::set<std::string> regions;
+    PhoneNumberUtil::GetInstance()->GetSupportedRegions(&regions);
+    return regions.count(region) ? 1 : 0;
+}
+
+extern "C" int zm_phone_country_code_for_region(const char *region) {
+    if (region == nullptr) return 0;
+    return PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(region);
+}

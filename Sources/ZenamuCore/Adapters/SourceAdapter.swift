@@ -1,0 +1,158 @@
+/// Maps the rows of one kind of export to raw client fields.
+///
+/// An adapter describes itself (`description`): its id, the systems and languages it covers, and
+/// sample files with the canonical rows they must produce. The conformance tests run every
+/// registered adapter's samples, so adding an adapter adds its tests.
+public protocol SourceAdapter: Sendable {
+    var description: AdapterDescription { get }
+
+    /// How sure the adapter is that `header` is one of its files (0 = not at all), and why.
+    func recognise(header: [String]) -> Recognition
+
+    /// What each column of `header` feeds, and why.
+    func mapping(for header: [String]) -> ColumnMapping
+
+    /// The raw values of one data row. The default reads the mapped columns; an adapter whose
+    /// system packs several fields into one cell overrides it.
+    func extract(_ row: SourceRow, mapping: ColumnMapping) -> RawClient
+}
+
+extension SourceAdapter {
+    public var id: String { description.id }
+
+    public func extract(_ row: SourceRow, mapping: ColumnMapping) -> RawClient {
+        var raw = RawClient(row: row)
+        for mapped in mapping.used {
+            guard let field = mapped.field else { continue }
+            let text = row[mapped.column.index]
+            guard !text.isEmpty else { continue }
+            raw.values[field, default: []].append(
+                RawValue(text: text, column: mapped.column, inverted: mapped.inverted))
+        }
+        return raw
+    }
+}
+
+/// What an adapter is, in data: `zenamu-migrate adapters` prints it, the tests run its samples.
+public struct AdapterDescription: Sendable {
+    public let id: String
+    public let name: String
+    /// The booking systems whose exports it reads.
+    public let systems: [String]
+    /// ISO 639-1 codes of the header languages it understands.
+    public let languages: [String]
+    /// How it recognises a file, in a sentence.
+    public let fingerprint: String
+    public let samples: [AdapterSample]
+
+    public init(id: String, name: String, systems: [String], languages: [String], fingerprint: String,
+                samples: [AdapterSample]) {
+        self.id = id
+        self.name = name
+        self.systems = systems
+        self.languages = languages
+        self.fingerprint = fingerprint
+        self.samples = samples
+    }
+}
+
+/// A small file an adapter must read, and the lines of Zenamu's CSV it must give.
+public struct AdapterSample: Sendable {
+    public let name: String
+    public let csv: String
+    /// Expected `clients.csv` lines without the header, e.g. `Jana Nováková,jana@example.cz,5,,,yes`.
+    public let expected: [String]
+
+    public init(name: String, csv: String, expected: [String]) {
+        self.name = name
+        self.csv = csv
+        self.expected = expected
+    }
+}
+
+/// How sure an adapter is about a header, with the reasons `inspect` prints.
+public struct Recognition: Sendable, Equatable {
+    /// 0 … 1.
+    public var confidence: Double
+    public var reasons: [String]
+
+    public init(confidence: Double, reasons: [String]) {
+        self.confidence = confidence
+        self.reasons = reasons
+    }
+
+    public static let none = Recognition(confidence: 0, reasons: [])
+}
+
+/// The decision for one column.
+public struct MappedColumn: Sendable, Equatable {
+    public var column: ColumnRef
+    /// nil: the column is not used (kept in provenance, listed as ignored).
+    public var field: CanonicalField?
+    /// Among columns feeding the same field, lower ranks are tried first (mobile before home phone).
+    public var rank: Int
+    /// The column says the opposite of consent ("Opted out"): yes means no.
+    public var inverted: Bool
+    /// Why, in words: "French synonym of family name".
+    public var reason: String
+    /// Languages the header word belongs to, as ISO 639-1 codes.
+    public var languages: [String]
+
+    public init(column: ColumnRef, field: CanonicalField?, rank: Int = 0, inverted: Bool = false,
+                reason: String, languages: [String] = []) {
+        self.column = column
+        self.field = field
+        self.rank = rank
+        self.inverted = inverted
+        self.reason = reason
+        self.languages = languages
+    }
+}
+
+/// Every column of a header and what it feeds.
+public struct ColumnMapping: Sendable, Equatable {
+    public var columns: [MappedColumn]
+    /// The header's language, when its words tell (ISO 639-1).
+    public var language: String?
+
+    public init(columns: [MappedColumn], language: String? = nil) {
+        self.columns = columns
+        self.language = language
+    }
+
+    /// The columns that feed a field, best first.
+    public var used: [MappedColumn] {
+        columns.filter { $0.field != nil }.sorted { ($0.rank, $0.column.index) < ($1.rank, $1.column.index) }
+    }
+
+    public var ignored: [MappedColumn] { columns.filter { $0.field == nil } }
+
+    public var fields: Set<CanonicalField> { Set(columns.compactMap(\.field)) }
+}
+
+/// One cell's text and where it came from.
+public struct RawValue: Sendable, Equatable {
+    public var text: String
+    public var column: ColumnRef
+    public var inverted: Bool
+
+    public init(text: String, column: ColumnRef, inverted: Bool = false) {
+        self.text = text
+        self.column = column
+        self.inverted = inverted
+    }
+}
+
+/// A data row as an adapter read it: non-empty values per field, best column first.
+public struct RawClient: Sendable, Equatable {
+    public var row: SourceRow
+    public var values: [CanonicalField: [RawValue]]
+
+    public init(row: SourceRow, values: [CanonicalField: [RawValue]] = [:]) {
+        self.row = row
+        self.values = values
+    }
+
+    /// The first (best) value for a field.
+    public subscript(field: CanonicalField) -> RawValue? { values[field]?.first }
+}

@@ -1,0 +1,91 @@
+/// How bad an issue is. An error rejects the row; a warning accepts it with a note.
+public enum Severity: String, Sendable, Codable, Equatable {
+    case error, warning
+}
+
+/// A kind of problem: a stable code scripts can rely on, its severity, and its message in English.
+///
+/// Each rule declares its kinds beside itself (`extension IssueKind { static let … }`), so a code and
+/// its wording are found in one place. Templates name their details in braces: `{value}`,
+/// `{suggestion}`, `{row}`…
+public struct IssueKind: Sendable, Hashable, CustomStringConvertible {
+    public let code: String
+    public let severity: Severity
+    public let english: String
+
+    public init(_ code: String, _ severity: Severity, english: String) {
+        self.code = code
+        self.severity = severity
+        self.english = english
+    }
+
+    public var description: String { code }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}
+
+/// One problem found in one row: data, not a log line.
+public struct Issue: Sendable, Equatable {
+    public var kind: IssueKind
+    public var file: String
+    public var row: Int
+    public var column: ColumnRef?
+    public var field: CanonicalField?
+    /// The value as the customer wrote it.
+    public var value: String?
+    /// A corrected value the customer can accept ("jana@gmail.com").
+    public var suggestion: String?
+    /// Further named details the message template uses.
+    public var details: [String: String]
+
+    public init(_ kind: IssueKind, file: String, row: Int, column: ColumnRef? = nil,
+                field: CanonicalField? = nil, value: String? = nil, suggestion: String? = nil,
+                details: [String: String] = [:]) {
+        self.kind = kind
+        self.file = file
+        self.row = row
+        self.column = column
+        self.field = field
+        self.value = value
+        self.suggestion = suggestion
+        self.details = details
+    }
+
+    public var code: String { kind.code }
+    public var severity: Severity { kind.severity }
+
+    /// The message in English, with its details filled in.
+    public var message: String {
+        var values = details
+        if let value { values["value"] = value }
+        if let suggestion { values["suggestion"] = suggestion }
+        if let column { values["column"] = column.header }
+        values["row"] = String(row)
+        return IssueKind.render(kind.english, values)
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.kind == rhs.kind && lhs.file == rhs.file && lhs.row == rhs.row && lhs.column == rhs.column
+            && lhs.field == rhs.field && lhs.value == rhs.value && lhs.suggestion == rhs.suggestion
+            && lhs.details == rhs.details
+    }
+}
+
+extension IssueKind {
+    /// Fills `{name}` placeholders; an unknown placeholder is left as written so a missing detail
+    /// shows up in tests instead of vanishing.
+    public static func render(_ template: String, _ values: [String: String]) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            out += values[name] ?? "{\(name)}"
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+}

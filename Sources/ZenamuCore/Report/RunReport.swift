@@ -1,0 +1,206 @@
+/// The machine-readable account of a run: what `report.json` holds.
+///
+/// The keys `format`, `encoding`, `delimiter`, `system`, `rows` and `issues` are the contract in
+/// ARCHITECTURE.md; the others extend it. Rows are numbered as the customer's spreadsheet shows them.
+public struct RunReport: Sendable, Codable, Equatable {
+    /// The first file's values, or "mixed" when several files differ.
+    public var format: String
+    public var encoding: String?
+    public var delimiter: String?
+    public var system: String
+    /// Default country for phones without an international prefix, and where it came from.
+    public var region: String?
+    public var regionSource: String?
+    public var rows: RowCounts
+    public var issues: [ReportIssue]
+    public var skipped: [SkippedRow]
+    public var files: [FileReport]
+
+    public init(format: String, encoding: String?, delimiter: String?, system: String, region: String?,
+                regionSource: String?, rows: RowCounts, issues: [ReportIssue], skipped: [SkippedRow],
+                files: [FileReport]) {
+        self.format = format
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.system = system
+        self.region = region
+        self.regionSource = regionSource
+        self.rows = rows
+        self.issues = issues
+        self.skipped = skipped
+        self.files = files
+    }
+}
+
+/// `read = accepted + rejected + merged + skipped`, always.
+public struct RowCounts: Sendable, Codable, Equatable {
+    public var read = 0
+    public var accepted = 0
+    public var rejected = 0
+    public var merged = 0
+    public var skipped = 0
+
+    public init() {}
+
+    public var addsUp: Bool { read == accepted + rejected + merged + skipped }
+
+    public static func + (lhs: Self, rhs: Self) -> Self {
+        var sum = RowCounts()
+        sum.read = lhs.read + rhs.read
+        sum.accepted = lhs.accepted + rhs.accepted
+        sum.rejected = lhs.rejected + rhs.rejected
+        sum.merged = lhs.merged + rhs.merged
+        sum.skipped = lhs.skipped + rhs.skipped
+        return sum
+    }
+}
+
+public struct ReportIssue: Sendable, Codable, Equatable {
+    public var file: String
+    public var row: Int
+    /// The column's header as written; `columnLetter` is where Excel shows it.
+    public var column: String?
+    public var columnLetter: String?
+    public var field: String?
+    public var severity: Severity
+    public var code: String
+    public var message: String
+    public var value: String?
+    public var suggestion: String?
+
+    public init(_ issue: Issue) {
+        file = issue.file
+        row = issue.row
+        column = issue.column?.header
+        columnLetter = issue.column?.letter
+        field = issue.field?.rawValue
+        severity = issue.severity
+        code = issue.code
+        message = issue.message
+        value = issue.value
+        suggestion = issue.suggestion
+    }
+}
+
+public struct SkippedRow: Sendable, Codable, Equatable {
+    public var file: String
+    public var row: Int
+    public var reason: SkipReason
+
+    public init(file: String, row: Int, reason: SkipReason) {
+        self.file = file
+        self.row = row
+        self.reason = reason
+    }
+}
+
+/// What was decided about one input file.
+public struct FileReport: Sendable, Codable, Equatable {
+    public var file: String
+    public var format: String
+    public var encoding: String?
+    public var encodingReason: String?
+    public var delimiter: String?
+    public var system: String
+    /// How sure the adapter was, 0 … 1.
+    public var systemConfidence: Double
+    public var systemReason: [String]
+    public var headerRow: Int
+    public var language: String?
+    public var mapping: [ColumnDecision]
+    public var rows: RowCounts
+
+    public init(file: String, format: String, encoding: String?, encodingReason: String?,
+                delimiter: String?, system: String, systemConfidence: Double, systemReason: [String], headerRow: Int,
+                language: String?, mapping: [ColumnDecision], rows: RowCounts) {
+        self.file = file
+        self.format = format
+        self.encoding = encoding
+        self.encodingReason = encodingReason
+        self.delimiter = delimiter
+        self.system = system
+        self.systemConfidence = (systemConfidence * 100).rounded() / 100
+        self.systemReason = systemReason
+        self.headerRow = headerRow
+        self.language = language
+        self.mapping = mapping
+        self.rows = rows
+    }
+}
+
+public struct ColumnDecision: Sendable, Codable, Equatable {
+    public var column: String
+    public var letter: String
+    /// nil: ignored (kept in provenance).
+    public var field: String?
+    public var reason: String
+
+    public init(_ mapped: MappedColumn) {
+        column = mapped.column.header
+        letter = mapped.column.letter
+        field = mapped.field?.rawValue
+        reason = mapped.reason
+    }
+}
+
+// Optional values are written as `null`, never left out: every key of the contract is always there.
+
+extension RunReport {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(encoding, forKey: .encoding)
+        try c.encode(delimiter, forKey: .delimiter)
+        try c.encode(system, forKey: .system)
+        try c.encode(region, forKey: .region)
+        try c.encode(regionSource, forKey: .regionSource)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(issues, forKey: .issues)
+        try c.encode(skipped, forKey: .skipped)
+        try c.encode(files, forKey: .files)
+    }
+}
+
+extension ReportIssue {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(row, forKey: .row)
+        try c.encode(column, forKey: .column)
+        try c.encode(columnLetter, forKey: .columnLetter)
+        try c.encode(field, forKey: .field)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(code, forKey: .code)
+        try c.encode(message, forKey: .message)
+        try c.encode(value, forKey: .value)
+        try c.encode(suggestion, forKey: .suggestion)
+    }
+}
+
+extension FileReport {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(format, forKey: .format)
+        try c.encode(encoding, forKey: .encoding)
+        try c.encode(encodingReason, forKey: .encodingReason)
+        try c.encode(delimiter, forKey: .delimiter)
+        try c.encode(system, forKey: .system)
+        try c.encode(systemConfidence, forKey: .systemConfidence)
+        try c.encode(systemReason, forKey: .systemReason)
+        try c.encode(headerRow, forKey: .headerRow)
+        try c.encode(language, forKey: .language)
+        try c.encode(mapping, forKey: .mapping)
+        try c.encode(rows, forKey: .rows)
+    }
+}
+
+extension ColumnDecision {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(column, forKey: .column)
+        try c.encode(letter, forKey: .letter)
+        try c.encode(field, forKey: .field)
+        try c.encode(reason, forKey: .reason)
+    }
+}

@@ -1,0 +1,43 @@
+/// The fields a source column can feed. Names are the ones `report.json` and `inspect` print.
+public enum CanonicalField: String, Sendable, CaseIterable, Codable, Comparable {
+    case fullName = "name"
+    case givenName = "given_name"
+    case familyName = "family_name"
+    /// Dutch "tussenvoegsel" ("van", "de"), placed before the family name.
+    case familyNamePrefix = "family_name_prefix"
+    case email
+    case phone
+    case entries
+    case credits
+    case consent
+    case passExpiry = "pass_expiry"
+    case clientID = "client_id"
+
+    /// Words a person reads ("given name"), for `inspect` and messages.
+    public var label: String {
+        switch self {
+        case .fullName: "full name"
+        case .givenName: "given name"
+        case .familyName: "family name"
+        case .familyNamePrefix: "family-name prefix"
+        case .email: "e-mail"
+        case .phone: "phone"
+        case .entries: "remaining entries"
+        case .credits: "credits"
+        case .consent: "newsletter consent"
+        case .passExpiry: "pass expiry"
+        case .clientID: "client id in the old system"
+        }
+    }
+
+    /// True for the fields that name a person.
+    public var isName: Bool {
+        self == .fullName || self == .givenName || self == .familyName
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        lhs.order < rhs.order
+    }
+
+    private var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+}

@@ -1,0 +1,43 @@
+/// What happened to one data row. Every row below the header ends as exactly one of these, which is
+/// what makes `read = accepted + rejected + merged + skipped` hold.
+public enum RowOutcome: Sendable {
+    /// Imported; `warnings` are notes on it.
+    case accepted(ClientRecord, warnings: [Issue])
+    /// Not imported: at least one issue is an error.
+    case rejected(Provenance, issues: [Issue])
+    /// The same client as an earlier row; folded into it.
+    case merged(ClientRecord, issues: [Issue])
+    /// Not a client row (blank, a footer such as `Total records: 2`, a title above the header).
+    case skipped(Provenance, reason: SkipReason)
+}
+
+public enum SkipReason: String, Sendable, Codable {
+    case blank
+    case footer
+    case preamble
+    case repeatedHeader = "repeated_header"
+
+    public var explanation: String {
+        switch self {
+        case .blank: "empty row"
+        case .footer: "footer row (a total, not a client)"
+        case .preamble: "above the header (a title or column numbers)"
+        case .repeatedHeader: "the header repeated"
+        }
+    }
+}
+
+/// Where the results go. Sinks see the canonical schema only, never the source system.
+public protocol ClientSink: AnyObject {
+    /// A file starts; its header and the mapping chosen.
+    func begin(_ table: TableInfo, header: SourceRow, mapping: ColumnMapping) throws
+    /// One row's outcome, in file order.
+    func consume(_ outcome: RowOutcome) throws
+    /// The run is over.
+    func finish(_ report: RunReport) throws
+}
+
+extension ClientSink {
+    public func begin(_ table: TableInfo, header: SourceRow, mapping: ColumnMapping) throws {}
+    public func finish(_ report: RunReport) throws {}
+}

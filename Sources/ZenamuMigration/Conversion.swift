@@ -1,0 +1,132 @@
+import Foundation
+import ZenamuAdapters
+import ZenamuCore
+import ZenamuPhone
+import ZenamuReaders
+import ZenamuRules
+
+/// What the user chose on the command line.
+public struct ConversionOptions: Sendable {
+    /// "auto", or an adapter id.
+    public var system: String
+    /// ISO 3166 alpha-2; nil: guessed from the header's language.
+    public var region: String?
+    /// Stop after this many data rows (for `inspect`).
+    public var rowLimit: Int?
+
+    public init(system: String = "auto", region: String? = nil, rowLimit: Int? = nil) {
+        self.system = system
+        self.region = region
+        self.rowLimit = rowLimit
+    }
+}
+
+/// The pipeline: file → reader → header and adapter → rules → reconciliation → sinks, one row at a
+/// time. Every data row ends as exactly one `RowOutcome`, so the report adds up.
+public struct Conversion {
+    public let options: ConversionOptions
+    let phones: any PhoneParsing
+    let adapters: [any SourceAdapter]
+
+    public init(options: ConversionOptions, phones: any PhoneParsing = LibPhoneNumber()) throws {
+        self.options = options
+        self.phones = phones
+        if options.system == "auto" {
+            adapters = AdapterRegistry.all
+        } else if let adapter = AdapterRegistry.adapter(id: options.system) {
+            adapters = [adapter]
+        } else {
+            throw UsageError("unknown system \"\(options.system)\"; choose auto or one of: "
+                + AdapterRegistry.ids.joined(separator: ", ") + " (see `zenamu-migrate adapters`).")
+        }
+        if let region = options.region, !phones.isKnownRegion(region) {
+            throw UsageError("unknown region \"\(region)\"; give a two-letter country code such as CZ, HU, FR or IT.")
+        }
+    }
+
+    /// Converts `paths` in order, feeding every sink. Throws `InputError` when a file cannot be read.
+    @discardableResult
+    public func run(paths: [String], sinks: [any ClientSink]) throws -> RunReport {
+        var builder = ReportBuilder()
+        var reconciler = Reconciler()
+        for path in paths {
+            try convert(path: path, sinks: sinks, builder: &builder, reconciler: &reconciler)
+        }
+        let report = builder.report()
+        for sink in sinks { try sink.finish(report) }
+        return report
+    }
+
+    private func convert(path: String, sinks: [any ClientSink], builder: inout ReportBuilder,
+                         reconciler: inout Reconciler) throws {
+        var source = try TableReader.open(path: path)
+        let table = source.info
+
+        var head: [SourceRow] = []
+        while head.count < HeaderLocator.searchRows, let row = try source.next() { head.append(row) }
+        let found = try HeaderLocator(adapters: adapters).locate(in: head, file: table.file)
+        let header = head[found.index]
+        let mapping = found.adapter.mapping(for: header.cells)
+        let (region, regionSource) = Region.decide(option: options.region, language: mapping.language)
+
+        var columns: [CanonicalField: ColumnRef] = [:]
+        for mapped in mapping.used {
+            if let field = mapped.field, columns[field] == nil { columns[field] = mapped.column }
+        }
+        let context = RuleContext(file: table.file, region: region, language: mapping.language, phones: phones,
+                                  columns: columns)
+
+        builder.begin(FileReport(
+            file: table.file, format: table.format, encoding: table.encoding, encodingReason: table.encodingReason,
+            delimiter: table.delimiter, system: found.adapter.id, systemConfidence: found.recognition.confidence,
+            systemReason: found.recognition.reasons,
+            headerRow: header.number, language: mapping.language, mapping: mapping.columns.map(ColumnDecision.init),
+            rows: RowCounts()), region: region, regionSource: regionSource)
+        for sink in sinks { try sink.begin(table, header: header, mapping: mapping) }
+
+        let emit = { (outcome: RowOutcome, builder: inout ReportBuilder) throws in
+            builder.count(outcome)
+            for sink in sinks { try sink.consume(outcome) }
+        }
+        for row in head[..<found.index] {
+            try emit(.skipped(Provenance(file: table.file, row: row.number, cells: row.cells), reason: .preamble), &builder)
+        }
+
+        var dataRows = 0
+        var pending = head[(found.index + 1)...].makeIterator()
+        while let row = try pending.next() ?? source.next() {
+            if let limit = options.rowLimit, dataRows >= limit { break }
+            dataRows += 1
+            let outcome = classify(row, header: header, adapter: found.adapter, mapping: mapping, context: context,
+                                   reconciler: &reconciler)
+            try emit(outcome, &builder)
+        }
+    }
+
+    /// The one outcome of one data row.
+    func classify(_ row: SourceRow, header: SourceRow, adapter: any SourceAdapter, mapping: ColumnMapping,
+                  context: RuleContext, reconciler: inout Reconciler) -> RowOutcome {
+        let provenance = Provenance(file: context.file, row: row.number, cells: row.cells)
+        if row.isBlank { return .skipped(provenance, reason: .blank) }
+        if row.cells == header.cells { return .skipped(provenance, reason: .repeatedHeader) }
+        if FooterRow.matches(row.cells) { return .skipped(provenance, reason: .footer) }
+
+        let raw = adapter.extract(row, mapping: mapping)
+        let (record, issues) = RuleBook.normalise(raw, provenance: provenance, context: context)
+        guard !issues.hasErrors else { return .rejected(provenance, issues: issues.all) }
+        switch reconciler.check(record, emailColumn: context.columns[.email]) {
+        case .unique:
+            return .accepted(record, warnings: issues.all)
+        case let .duplicate(issue):
+            return .merged(record, issues: issues.all + [issue])
+        case let .conflict(issue):
+            return .rejected(provenance, issues: issues.all + [issue])
+        }
+    }
+}
+
+/// A mistake in how the tool was called (exit status 64).
+public struct UsageError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

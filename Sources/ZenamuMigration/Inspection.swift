@@ -1,0 +1,77 @@
+import ZenamuCore
+import ZenamuSinks
+
+/// What `inspect` shows: what was detected about a file and why, and its first rows as they will be
+/// imported. Built by running the real pipeline on the first rows, so it cannot disagree with
+/// `convert`.
+public struct Inspection {
+    public let report: RunReport
+    public let outcomes: [RowOutcome]
+
+    public static let previewRows = 5
+
+    public init(path: String, options: ConversionOptions) throws {
+        var options = options
+        options.rowLimit = Self.previewRows
+        let collector = OutcomeCollector()
+        report = try Conversion(options: options).run(paths: [path], sinks: [collector])
+        outcomes = collector.outcomes
+    }
+
+    public func render() -> String {
+        guard let file = report.files.first else { return "" }
+        var lines: [String] = []
+        let delimiterName = ["\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe"]
+        lines.append("File       \(file.file)")
+        var format = "Format     \(file.format)"
+        if let encoding = file.encoding { format += ", \(encoding) (\(file.encodingReason ?? ""))" }
+        if let delimiter = file.delimiter { format += ", \(delimiterName[delimiter] ?? delimiter)-separated" }
+        lines.append(format)
+        lines.append("System     \(file.system) (confidence \(file.systemConfidence)): " + file.systemReason.joined(separator: "; "))
+        lines.append("Header     row \(file.headerRow)")
+        lines.append("Language   " + (file.language.map { $0 } ?? "not told by the header"))
+        lines.append("Region     " + (report.region.map { "\($0) (\(report.regionSource ?? ""))" }
+            ?? "none: phones need a country code (+420…), or run with --region"))
+        lines.append("")
+        lines.append("Columns")
+        let width = min(28, file.mapping.map(\.column.count).max() ?? 0)
+        for column in file.mapping {
+            let target = column.field.map { "→ \($0)" } ?? "  (ignored)"
+            lines.append("  \(column.letter.padding(3)) \(column.column.padding(width))  \(target.padding(22)) \(column.reason)")
+        }
+        lines.append("")
+        lines.append("First rows as they will be imported")
+        lines.append("  " + CanonicalCSV.line(CanonicalCSV.header))
+        for outcome in outcomes {
+            switch outcome {
+            case let .accepted(record, warnings):
+                lines.append("  row \(record.provenance.row): " + CanonicalCSV.line(CanonicalCSV.cells(record)))
+                for issue in warnings { lines.append("      warning \(issue.code): \(issue.message)") }
+            case let .merged(record, issues):
+                lines.append("  row \(record.provenance.row): merged")
+                for issue in issues { lines.append("      \(issue.severity.rawValue) \(issue.code): \(issue.message)") }
+            case let .rejected(provenance, issues):
+                lines.append("  row \(provenance.row): rejected")
+                for issue in issues where issue.severity == .error {
+                    lines.append("      error \(issue.code): \(issue.message)")
+                }
+            case let .skipped(provenance, reason):
+                lines.append("  row \(provenance.row): skipped, \(reason.explanation)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Keeps every outcome, for `inspect` and the tests.
+public final class OutcomeCollector: ClientSink {
+    public private(set) var outcomes: [RowOutcome] = []
+    public init() {}
+    public func consume(_ outcome: RowOutcome) throws { outcomes.append(outcome) }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

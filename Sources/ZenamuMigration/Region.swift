@@ -1,0 +1,16 @@
+/// The country assumed for phones written without an international prefix.
+enum Region {
+    /// A header in one of these languages says which country the studio is in, near enough for
+    /// phone numbers; English says nothing (UK, Ireland, US…).
+    static let byLanguage = [
+        "cs": "CZ", "sk": "SK", "hu": "HU", "fr": "FR", "it": "IT", "de": "DE", "pl": "PL", "es": "ES", "nl": "NL",
+    ]
+
+    static func decide(option: String?, language: String?) -> (region: String?, source: String?) {
+        if let option { return (option.uppercased(), "--region") }
+        if let language, let region = byLanguage[language] {
+            return (region, "guessed from the header's language (\(language)); set --region to change it")
+        }
+        return (nil, nil)
+    }
+}

@@ -1,0 +1,118 @@
+/// RFC 4180 records from UTF-8 bytes, fed chunk by chunk.
+///
+/// Quoted fields may hold the delimiter, doubled quotes and line breaks; CRLF, LF and a lone CR
+/// all end a record. It is lenient where Excel is (a quote inside an unquoted field is a character)
+/// and strict where data would be lost: a quote left open to the end of the file is an error.
+struct CSVTokenizer {
+    /// A cell longer than this is almost always an unterminated quote swallowing the file.
+    static let maxCellBytes = 1 << 20
+    /// Excel's own limit.
+    static let maxColumns = 16_384
+
+    enum Failure: Error, Equatable {
+        case unterminatedQuote(record: Int, column: Int)
+        case cellTooLong(record: Int, column: Int)
+        case tooManyColumns(record: Int)
+    }
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    let delimiter: UInt8
+    private var state = State.fieldStart
+    private var field: [UInt8] = []
+    private var fields: [String] = []
+    private var skipLF = false
+    /// Records completed so far; the one being read is `recordsDone + 1`.
+    private(set) var recordsDone = 0
+    /// Where the record being read started, for the error of an unterminated quote.
+    private var quoteOpenedInRecord = 0
+
+    init(delimiter: UInt8) {
+        self.delimiter = delimiter
+        field.reserveCapacity(64)
+    }
+
+    /// Tokenises `bytes`, calling `emit` with each complete record's raw field texts.
+    mutating func feed(_ bytes: [UInt8], emit: ([String]) -> Void) throws(Failure) {
+        let quote: UInt8 = 0x22, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+        for byte in bytes {
+            if skipLF {
+                skipLF = false
+                if byte == lf { continue }
+            }
+            switch state {
+            case .fieldStart:
+                if byte == quote {
+                    state = .quoted
+                    quoteOpenedInRecord = recordsDone + 1
+                } else if byte == delimiter {
+                    try endField()
+                } else if byte == cr || byte == lf {
+                    try endRecord(emit)
+                    skipLF = byte == cr
+                } else {
+                    field.append(byte)
+                    state = .unquoted
+                }
+            case .unquoted:
+                if byte == delimiter {
+                    try endField()
+                } else if byte == cr || byte == lf {
+                    try endRecord(emit)
+                    skipLF = byte == cr
+                } else {
+                    try append(byte)
+                }
+            case .quoted:
+                if byte == quote { state = .quoteInQuoted } else { try append(byte) }
+            case .quoteInQuoted:
+                if byte == quote {
+                    try append(quote)
+                    state = .quoted
+                } else if byte == delimiter {
+                    try endField()
+                } else if byte == cr || byte == lf {
+                    try endRecord(emit)
+                    skipLF = byte == cr
+                } else {
+                    // `"abc"def`: text after the closing quote; keep it, as spreadsheets do.
+                    try append(byte)
+                    state = .unquoted
+                }
+            }
+        }
+    }
+
+    /// The end of the input: emits the last record if the file did not end with a line break.
+    mutating func finish(emit: ([String]) -> Void) throws(Failure) {
+        if state == .quoted {
+            throw .unterminatedQuote(record: quoteOpenedInRecord, column: fields.count)
+        }
+        if state != .fieldStart || !fields.isEmpty || !field.isEmpty {
+            try endRecord(emit)
+        }
+    }
+
+    private mutating func append(_ byte: UInt8) throws(Failure) {
+        guard field.count < Self.maxCellBytes else {
+            throw state == .quoted
+                ? .unterminatedQuote(record: quoteOpenedInRecord, column: fields.count)
+                : .cellTooLong(record: recordsDone + 1, column: fields.count)
+        }
+        field.append(byte)
+    }
+
+    private mutating func endField() throws(Failure) {
+        guard fields.count < Self.maxColumns else { throw .tooManyColumns(record: recordsDone + 1) }
+        fields.append(String(decoding: field, as: UTF8.self))
+        field.removeAll(keepingCapacity: true)
+        state = .fieldStart
+    }
+
+    private mutating func endRecord(_ emit: ([String]) -> Void) throws(Failure) {
+        try endField()
+        recordsDone += 1
+        emit(fields)
+        fields.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,95 @@
+import ZenamuCore
+
+/// Turns one field's raw text into canonical values, and says what is wrong with it.
+///
+/// One rule per file, named for what it demands (`EmailMustBeValid`); each declares the issue
+/// kinds it can raise beside itself, so a code and its message are found in one place.
+public protocol NormalisationRule: Sendable {
+    /// Every kind of issue this rule can raise.
+    static var kinds: [IssueKind] { get }
+    func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext)
+}
+
+/// What rules may know about the run beyond the row.
+public struct RuleContext: Sendable {
+    public var file: String
+    /// The country assumed for phones without an international prefix ("CZ").
+    public var region: String?
+    /// The header's language (ISO 639-1): decides name order (Hungarian: family name first) and
+    /// which separator is decimal in `1.500`.
+    public var language: String?
+    public var phones: any PhoneParsing
+    /// The best column for each field, to point at when the cell is empty.
+    public var columns: [CanonicalField: ColumnRef]
+
+    public init(file: String, region: String?, language: String?, phones: any PhoneParsing,
+                columns: [CanonicalField: ColumnRef] = [:]) {
+        self.file = file
+        self.region = region
+        self.language = language
+        self.phones = phones
+        self.columns = columns
+    }
+
+    /// Languages that write `1 000,50`.
+    public var usesDecimalComma: Bool? {
+        guard let language else { return nil }
+        return language != "en"
+    }
+}
+
+/// The issues of one row, with the row's place filled in.
+public struct RowIssues: Sendable {
+    public let file: String
+    public let row: Int
+    public private(set) var all: [Issue] = []
+
+    public init(file: String, row: Int) {
+        self.file = file
+        self.row = row
+    }
+
+    public mutating func add(_ kind: IssueKind, _ value: RawValue? = nil, field: CanonicalField? = nil,
+                             suggestion: String? = nil, details: [String: String] = [:]) {
+        all.append(Issue(kind, file: file, row: row, column: value?.column, field: field, value: value?.text,
+                         suggestion: suggestion, details: details))
+    }
+
+    /// An issue about an empty cell: points at the column without a value.
+    public mutating func add(_ kind: IssueKind, emptyIn column: ColumnRef?, field: CanonicalField,
+                             details: [String: String] = [:]) {
+        all.append(Issue(kind, file: file, row: row, column: column, field: field, details: details))
+    }
+
+    public mutating func add(_ issue: Issue) { all.append(issue) }
+
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+}
+
+/// The rules in the order they run: balances before the rule that needs to know about them.
+public enum RuleBook {
+    public static let rules: [any NormalisationRule] = [
+        NameMustBePresent(),
+        EmailMustBeValid(),
+        EntriesMustBeWholeNumber(),
+        CreditsMustBeNumber(),
+        PhoneMustBeDialable(),
+        ConsentMustBeClear(),
+        BalanceNeedsEmail(),
+    ]
+
+    /// Every issue kind any part of the pipeline can raise.
+    public static var allKinds: [IssueKind] {
+        rules.flatMap { type(of: $0).kinds } + Reconciler.kinds
+    }
+
+    /// Runs every rule over one row.
+    public static func normalise(_ raw: RawClient, provenance: Provenance, context: RuleContext)
+        -> (record: ClientRecord, issues: RowIssues)
+    {
+        var record = ClientRecord(provenance: provenance)
+        var issues = RowIssues(file: context.file, row: raw.row.number)
+        for rule in rules { rule.apply(raw, to: &record, issues: &issues, context: context) }
+        return (record, issues)
+    }
+}

@@ -1,0 +1,29 @@
+import ZenamuCore
+
+/// Entries and credits reach a client only through the account they sign up with their e-mail,
+/// so a client holding a balance needs one. A client with nothing to take over is fine without,
+/// but cannot be invited.
+public struct BalanceNeedsEmail: NormalisationRule {
+    public init() {}
+
+    public static let kinds: [IssueKind] = [.emailRequiredForBalance, .emailMissing]
+
+    public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
+        // An e-mail that was there but wrong has its own issue already.
+        guard raw[.email] == nil else { return }
+        if record.hasBalance {
+            issues.add(.emailRequiredForBalance, emptyIn: context.columns[.email], field: .email, details: [
+                "balance": [record.entries.map { "\($0) entries" }, record.credits.map { "\($0) credits" }]
+                    .compactMap { $0 }.joined(separator: " and "),
+            ])
+        } else {
+            issues.add(.emailMissing, emptyIn: context.columns[.email], field: .email)
+        }
+    }
+}
+
+extension IssueKind {
+    public static let emailRequiredForBalance = IssueKind(
+        "email_required_for_balance", .error,
+        english: "The client holds {balance} but has no e-mail; balances reach a client only through the account they create with their e-mail. Add the client's e-mail.")
+}

@@ -1,0 +1,27 @@
+import ZenamuCore
+
+/// Newsletter consent: yes, no or unknown. A blank is unknown (no warning: most files leave it
+/// blank); a word we do not know is unknown with a warning; neither is ever read as yes.
+/// An opt-out column ("Unsubscribed: yes") is read the other way round.
+public struct ConsentMustBeClear: NormalisationRule {
+    public init() {}
+
+    public static let kinds: [IssueKind] = [.consentUnclear]
+
+    public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
+        guard let value = raw[.consent] else { return }
+        guard let said = ConsentWords.read(value.text) else {
+            record.consent = Consent(value: .unknown, column: value.column.header, token: value.text)
+            issues.add(.consentUnclear, value, field: .consent)
+            return
+        }
+        let agrees = value.inverted ? !said : said
+        record.consent = Consent(value: agrees ? .yes : .no, column: value.column.header, token: value.text)
+    }
+}
+
+extension IssueKind {
+    public static let consentUnclear = IssueKind(
+        "consent_unclear", .warning,
+        english: "\"{value}\" does not say yes or no, so the client is imported without newsletter consent. Write yes or no if you know.")
+}

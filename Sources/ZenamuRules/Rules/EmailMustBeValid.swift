@@ -1,0 +1,43 @@
+import ZenamuCore
+
+/// Normalises the e-mail (trimmed, lower-cased) and rejects one that cannot receive the
+/// invitation: the client takes over their balances by signing up with exactly this address.
+public struct EmailMustBeValid: NormalisationRule {
+    public init() {}
+
+    public static let kinds: [IssueKind] = [.invalidEmail, .multipleEmails, .emailDomainTypo, .emailMissing]
+
+    public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
+        guard let value = raw[.email] else { return }
+        let address = EmailAddress.normalise(value.text)
+        let pieces = address.split(whereSeparator: { ",; /".contains($0) }).filter { $0.contains("@") }
+        if pieces.count > 1 {
+            issues.add(.multipleEmails, value, field: .email, details: ["count": String(pieces.count)])
+            return
+        }
+        guard EmailAddress.isValid(address) else {
+            issues.add(.invalidEmail, value, field: .email, suggestion: EmailAddress.repaired(address))
+            return
+        }
+        if let fix = EmailAddress.domainTypoFix(address) {
+            issues.add(.emailDomainTypo, value, field: .email, suggestion: fix)
+            return
+        }
+        record.email = address
+    }
+}
+
+extension IssueKind {
+    public static let invalidEmail = IssueKind(
+        "invalid_email", .error,
+        english: "\"{value}\" is not a valid e-mail address, so the invitation cannot be sent. Correct it, or leave the cell empty if the client has no entries or credits.")
+    public static let multipleEmails = IssueKind(
+        "multiple_emails", .error,
+        english: "The cell holds {count} e-mail addresses; each Zenamu client has one. Keep the client's own address here and give the others their own rows.")
+    public static let emailDomainTypo = IssueKind(
+        "email_domain_typo", .error,
+        english: "\"{value}\" looks like a typing mistake in the domain; did you mean {suggestion}? Correct it so the invitation arrives.")
+    public static let emailMissing = IssueKind(
+        "email_missing", .warning,
+        english: "No e-mail: the client will be created but cannot be invited to Zenamu.")
+}

@@ -1,0 +1,60 @@
+import ZenamuCore
+
+/// Builds the client's name from whichever name columns the file has, and rejects a row without
+/// one: Zenamu needs a name and surname for every client.
+///
+/// - Given and family name columns: "Given Family" (Hungarian: "Family Given", as Hungarians write it).
+/// - One cell with a comma, "Nováková, Jana": surname first (Mindbody, Acuity), shown "Jana Nováková".
+/// - One cell without a comma: shown as written; the first word is the given name
+///   (for Hungarian files, the family name).
+public struct NameMustBePresent: NormalisationRule {
+    public init() {}
+
+    public static let kinds: [IssueKind] = [.nameRequired]
+
+    public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
+        let familyFirst = context.language == "hu"
+        let given = raw[.givenName].map { collapse($0.text) }
+        let prefix = raw[.familyNamePrefix].map { collapse($0.text) }
+        let family = raw[.familyName].map { collapse([prefix, $0.text].compactMap { $0 }.joined(separator: " ")) }
+        let full = raw[.fullName].map { collapse($0.text) }
+
+        if given != nil || family != nil {
+            let parts = familyFirst ? [family, given] : [given, family]
+            record.name = PersonName(display: parts.compactMap { $0 }.joined(separator: " "), given: given,
+                                     family: family, original: [given, family, full].compactMap { $0 }.joined(separator: " | "))
+        } else if let full {
+            record.name = split(full, familyFirst: familyFirst)
+        }
+
+        if record.name.display.isEmpty {
+            let column = context.columns[.fullName] ?? context.columns[.givenName] ?? context.columns[.familyName]
+            issues.add(.nameRequired, emptyIn: column, field: .fullName)
+        }
+    }
+
+    func split(_ full: String, familyFirst: Bool) -> PersonName {
+        let commaParts = full.split(separator: ",", omittingEmptySubsequences: true).map { collapse(String($0)) }
+        if commaParts.count == 2 {
+            let family = commaParts[0], given = commaParts[1]
+            let display = familyFirst ? "\(family) \(given)" : "\(given) \(family)"
+            return PersonName(display: display, given: given, family: family, original: full)
+        }
+        let words = full.split(separator: " ").map(String.init)
+        guard words.count >= 2 else { return PersonName(display: full, given: full, original: full) }
+        if familyFirst {
+            return PersonName(display: full, given: words.dropFirst().joined(separator: " "), family: words[0], original: full)
+        }
+        return PersonName(display: full, given: words[0], family: words.dropFirst().joined(separator: " "), original: full)
+    }
+
+    func collapse(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+extension IssueKind {
+    public static let nameRequired = IssueKind(
+        "name_required", .error,
+        english: "The client has no name. Zenamu needs a name and surname for every client: fill in the name.")
+}

@@ -1,0 +1,85 @@
+import ZenamuCore
+
+/// The phone in E.164, through libphonenumber, with `--region` (or the header's country) assumed
+/// for national numbers. Columns are tried best first: mobile, phone, home, work.
+///
+/// Nothing the customer gave is thrown away when it can be kept: a number libphonenumber parses but
+/// does not know as valid (`+420 123456789`) is kept with a warning. A number Excel destroyed
+/// (`4.20603E+11`) cannot be repaired, only flagged: it is left out, never imported wrong.
+public struct PhoneMustBeDialable: NormalisationRule {
+    public init() {}
+
+    public static let kinds: [IssueKind] = [
+        .phoneMangledByExcel, .phoneUnparseable, .phoneNeedsRegion, .phoneNotValid, .phoneCountryCodeAssumed,
+    ]
+
+    public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
+        var fallback: (phone: Phone, value: RawValue, region: String)?
+        var problems = RowIssues(file: issues.file, row: issues.row)
+        for value in raw.values[.phone] ?? [] {
+            let text = value.text
+            if Self.isScientific(text) {
+                problems.add(.phoneMangledByExcel, value, field: .phone)
+                continue
+            }
+            guard let parsed = context.phones.parse(text, defaultRegion: context.region) else {
+                let international = text.hasPrefix("+") || text.hasPrefix("00")
+                problems.add(context.region == nil && !international ? .phoneNeedsRegion : .phoneUnparseable,
+                             value, field: .phone)
+                continue
+            }
+            if parsed.isValid {
+                record.phone = Phone(e164: parsed.e164, original: text)
+                return report(problems, into: &issues)
+            }
+            // "420603123456": the country code without its "+".
+            if !text.hasPrefix("+"), let withPlus = context.phones.parse("+" + text, defaultRegion: nil), withPlus.isValid {
+                record.phone = Phone(e164: withPlus.e164, original: text)
+                problems.add(.phoneCountryCodeAssumed, value, field: .phone, suggestion: withPlus.e164)
+                return report(problems, into: &issues)
+            }
+            if fallback == nil {
+                fallback = (Phone(e164: parsed.e164, original: text), value, parsed.region ?? context.region ?? "")
+            }
+        }
+        if let fallback {
+            record.phone = fallback.phone
+            let country = fallback.region.isEmpty ? "its country" : fallback.region
+            problems.add(.phoneNotValid, fallback.value, field: .phone,
+                         details: ["e164": fallback.phone.e164, "country": country])
+        }
+        report(problems, into: &issues)
+    }
+
+    private func report(_ problems: RowIssues, into issues: inout RowIssues) {
+        for issue in problems.all { issues.add(issue) }
+    }
+
+    /// `4.20603E+11`, `4,20603E+11`: what Excel shows for a long number, with the digits gone.
+    static func isScientific(_ text: String) -> Bool {
+        let compact = text.filter { !$0.isWhitespace }
+        guard let e = compact.firstIndex(where: { $0 == "E" || $0 == "e" }) else { return false }
+        let mantissa = compact[..<e].drop { $0 == "+" }, exponent = compact[compact.index(after: e)...].drop { $0 == "+" }
+        return !mantissa.isEmpty && !exponent.isEmpty
+            && mantissa.allSatisfy { $0.isNumber || $0 == "." || $0 == "," } && mantissa.first?.isNumber == true
+            && exponent.allSatisfy(\.isNumber)
+    }
+}
+
+extension IssueKind {
+    public static let phoneMangledByExcel = IssueKind(
+        "phone_mangled_by_excel", .warning,
+        english: "The phone \"{value}\" was turned into a rounded number by Excel and its last digits are lost; it was left out. Type the number again, or export the file without opening it in Excel.")
+    public static let phoneUnparseable = IssueKind(
+        "phone_unparseable", .warning,
+        english: "\"{value}\" is not a phone number; it was left out. Correct it if the client should have a phone.")
+    public static let phoneNeedsRegion = IssueKind(
+        "phone_needs_region", .warning,
+        english: "The phone \"{value}\" has no country code and the file's country is unknown; it was left out. Write it with its country code (+420…), or run again with --region.")
+    public static let phoneNotValid = IssueKind(
+        "phone_not_valid", .warning,
+        english: "The phone \"{value}\" was kept as {e164}, but no such number exists in {country}'s numbering plan. Check it.")
+    public static let phoneCountryCodeAssumed = IssueKind(
+        "phone_country_code_assumed", .warning,
+        english: "The phone \"{value}\" starts with a country code but lacks the \"+\"; it was read as {suggestion}.")
+}

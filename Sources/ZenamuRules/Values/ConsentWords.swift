@@ -1,0 +1,39 @@
+import Foundation
+
+/// Yes and no in the languages studios export in (reference §3.9), compared lower-cased and
+/// without accents. Anything else is unknown: never read as yes.
+public enum ConsentWords {
+    static let yes: Set<String> = [
+        "yes", "y", "true", "1", "x", "✓", "✔", "opted in", "opted-in", "subscribed", "agreed", "accepted",
+        "oui", "o", "vrai", "accepte", "abonne",
+        "si", "vero", "accettato", "iscritto",
+        "igen", "i", "igaz", "elfogadva", "feliratkozott",
+        "ano", "a", "pravda", "souhlasi", "souhlas", "prihlasen",
+        "suhlasi",
+        "ja", "j", "wahr", "zugestimmt", "angemeldet",
+        "tak", "t", "prawda", "zgoda",
+        "s", "verdadero", "acepta",
+        "waar", "aangemeld",
+    ]
+    static let no: Set<String> = [
+        "no", "n", "false", "0", "opted out", "opted-out", "unsubscribed", "declined",
+        "non", "faux", "refuse", "desabonne",
+        "falso", "rifiutato",
+        "nem", "hamis", "leiratkozott",
+        "ne", "nesouhlasi", "nesouhlas", "odhlasen",
+        "nie", "nesuhlasi",
+        "nein", "falsch", "abgemeldet",
+        "fałsz", "falsz", "brak zgody",
+        "nee", "onwaar", "afgemeld",
+    ]
+
+    /// yes, no, or nil when the word is not one we know.
+    public static func read(_ text: String) -> Bool? {
+        let key = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".!")))
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if yes.contains(key) { return true }
+        if no.contains(key) { return false }
+        return nil
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Reads a number written any way studios write one: `1 000,50`, `1.000,50`, `1,000.50`,
+/// `5 visits`, `$1,495.00`, `150 Kč`, `(20)`.
+public enum NumberText {
+    public enum Reading: Equatable, Sendable {
+        /// Empty, or a placeholder such as `---` or `n/a`.
+        case blank
+        /// `ambiguous`: a single `.` or `,` followed by three digits (`1.500`), read by the file's
+        /// language (or as thousands when it is unknown); the customer should confirm.
+        case number(Decimal, ambiguous: Bool)
+        case notANumber
+    }
+
+    static let placeholders: Set<String> = ["-", "--", "---", "—", "–", "n/a", "na", "none", "null", "nil", "x"]
+    static let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}", "'", "’"]
+
+    /// `decimalComma`: whether the file's language writes decimals with a comma; nil when unknown.
+    public static func read(_ text: String, decimalComma: Bool?) -> Reading {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || placeholders.contains(trimmed.lowercased()) { return .blank }
+        let characters = Array(trimmed)
+        guard let first = characters.firstIndex(where: \.isASCIIDigit) else { return .notANumber }
+
+        // The numeric run: digits with separators and grouping spaces between them.
+        var end = first
+        while end < characters.count,
+              characters[end].isASCIIDigit || characters[end] == "." || characters[end] == "," || spaces.contains(characters[end]) {
+            end += 1
+        }
+        var core = Array(characters[first..<end])
+        while let last = core.last, !last.isASCIIDigit { core.removeLast() }
+        let before = String(characters[..<first]), after = String(characters[(first + core.count)...])
+        // Whatever surrounds the number may be a unit or a currency, never another number.
+        guard !after.contains(where: \.isASCIIDigit) else { return .notANumber }
+        let negative = before.contains("-") || before.contains("−") || (before.contains("(") && after.contains(")"))
+        // A currency code (`CZK 150`) may stand before the number; a word may not.
+        guard before.filter(\.isLetter).count <= 3 else { return .notANumber }
+
+        let digitsAndMarks = core.filter { !spaces.contains($0) }
+        let dots = digitsAndMarks.filter { $0 == "." }.count, commas = digitsAndMarks.filter { $0 == "," }.count
+        var decimalMark: Character?
+        var ambiguous = false
+        switch (dots, commas) {
+        case (0, 0): decimalMark = nil
+        case (_, 0) where dots > 1, (0, _) where commas > 1: decimalMark = nil
+        case (1, 0), (0, 1):
+            let mark: Character = dots == 1 ? "." : ","
+            let parts = String(digitsAndMarks).split(separator: mark, omittingEmptySubsequences: false)
+            if parts[1].count == 3, parts[0].count <= 3, parts[0] != "0" {
+                ambiguous = true
+                let markIsDecimal = decimalComma.map { (mark == ",") == $0 } ?? false
+                decimalMark = markIsDecimal ? mark : nil
+            } else {
+                decimalMark = mark
+            }
+        default:
+            // Both marks: the last one is the decimal mark, and it may appear only once.
+            guard let last = digitsAndMarks.last(where: { $0 == "." || $0 == "," }) else { return .notANumber }
+            guard digitsAndMarks.filter({ $0 == last }).count == 1 else { return .notANumber }
+            decimalMark = last
+        }
+        var plain = ""
+        for character in digitsAndMarks {
+            if character.isASCIIDigit { plain.append(character) } else if character == decimalMark { plain.append(".") }
+        }
+        guard var value = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX")) else { return .notANumber }
+        if negative { value.negate() }
+        return .number(value, ambiguous: ambiguous)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

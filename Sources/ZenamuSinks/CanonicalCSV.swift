@@ -1,0 +1,84 @@
+import Foundation
+import ZenamuCore
+
+/// Zenamu's own import format: `name and surname,email,entries,credits,phone,consent`.
+///
+/// Values as ARCHITECTURE.md fixes them: e-mail lower-cased, entries whole, credits with a `.`
+/// decimal point, phone E.164, consent `yes`, `no` or empty. Written for Excel too: a UTF-8
+/// byte-order mark (without it Excel shows "Nováková" as "NovĂˇkovĂˇ"), CRLF line ends, and a
+/// name that starts like a formula (`=`, `+`, `-`, `@`) is prefixed with `'` so Excel shows it as
+/// text instead of running it. Validated values (E.164 phones, numbers) are never altered.
+public enum CanonicalCSV {
+    public static let header = ["name and surname", "email", "entries", "credits", "phone", "consent"]
+
+    /// One record's cells, in header order.
+    public static func cells(_ record: ClientRecord) -> [String] {
+        [
+            neutralised(record.name.display),
+            neutralised(record.email ?? ""),
+            record.entries.map(String.init) ?? "",
+            record.credits.map { "\($0)" } ?? "",
+            record.phone?.e164 ?? "",
+            record.consent.value == .unknown ? "" : record.consent.value.rawValue,
+        ]
+    }
+
+    /// One CSV line (without the line end).
+    public static func line(_ cells: [String]) -> String {
+        cells.map(quoted).joined(separator: ",")
+    }
+
+    static func quoted(_ cell: String) -> String {
+        let needsQuotes = cell.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || cell.first?.isWhitespace == true || cell.last?.isWhitespace == true
+        return needsQuotes ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+    }
+
+    /// Free text that a spreadsheet would take for a formula gets a leading apostrophe (OWASP).
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
+        return "'" + text
+    }
+}
+
+/// Writes `clients.csv` as rows arrive, so the file is never held in memory.
+public final class CanonicalCSVSink: ClientSink {
+    private let url: URL
+    private var buffer = Data()
+    private var handle: FileHandle?
+    public private(set) var written = 0
+
+    public init(url: URL) throws {
+        self.url = url
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard let handle = FileHandle(forWritingAtPath: url.path) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        self.handle = handle
+        buffer.append(contentsOf: [0xEF, 0xBB, 0xBF])
+        append(CanonicalCSV.line(CanonicalCSV.header))
+    }
+
+    public func consume(_ outcome: RowOutcome) throws {
+        guard case let .accepted(record, _) = outcome else { return }
+        append(CanonicalCSV.line(CanonicalCSV.cells(record)))
+        written += 1
+        if buffer.count > 1 << 16 { try flush() }
+    }
+
+    public func finish(_ report: RunReport) throws {
+        try flush()
+        try handle?.close()
+        handle = nil
+    }
+
+    private func append(_ line: String) {
+        buffer.append(contentsOf: Array(line.utf8))
+        buffer.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    private func flush() throws {
+        try handle?.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

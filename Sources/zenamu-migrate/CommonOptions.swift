@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import ZenamuCore
+import ZenamuMigration
+
+/// Options `convert` and `inspect` share.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "The client list(s): CSV in any encoding and delimiter.")
+    var files: [String]
+
+    @Option(help: "The old system's adapter, or auto to detect it (see `zenamu-migrate adapters`).")
+    var system = "auto"
+
+    @Option(help: ArgumentHelp(
+        "Country assumed for phones without a country code (ISO code such as CZ, HU, FR).",
+        discussion: "Without it, the country is guessed from the header's language."))
+    var region: String?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Give at least one file.") }
+        if let region, region.count != 2 || !region.allSatisfy(\.isLetter) {
+            throw ValidationError("--region takes a two-letter country code such as CZ, HU, FR or IT.")
+        }
+    }
+
+    var conversionOptions: ConversionOptions {
+        ConversionOptions(system: system, region: region)
+    }
+}
+
+/// Exit statuses of the command-line contract.
+enum Exit {
+    static let rejectedRows = ExitCode(1)
+    static let unreadableInput = ExitCode(2)
+    static let cannotWriteOutput = ExitCode(73)
+}
+
+/// Runs `body`, turning the pipeline's errors into one clear sentence and the contract's status.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as InputError {
+        printError(error.description)
+        throw Exit.unreadableInput
+    } catch let error as UsageError {
+        throw ValidationError(error.description)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("zenamu-migrate: \(message)\n".utf8))
+}

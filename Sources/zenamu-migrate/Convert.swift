@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import ZenamuCore
+import ZenamuMigration
+import ZenamuSinks
+
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert client lists into Zenamu's import format.",
+        discussion: "Writes DIR/clients.csv and DIR/report.json.")
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "The folder to write clients.csv and report.json into (created when missing).")
+    var out: String
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: out, isDirectory: true)
+        let clients = folder.appendingPathComponent("clients.csv")
+        let reportFile = folder.appendingPathComponent("report.json")
+        let conversion = try reportingErrors { try Conversion(options: input.conversionOptions) }
+
+        let sinks: [any ClientSink]
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            sinks = [try CanonicalCSVSink(url: clients), ReportSink(url: reportFile)]
+        } catch {
+            printError("cannot write into \(out): \(error.localizedDescription)")
+            throw Exit.cannotWriteOutput
+        }
+        let report = try reportingErrors { try conversion.run(paths: input.files, sinks: sinks) }
+
+        print(Summary.text(report, clients: clients.path, report: reportFile.path))
+        if report.rows.rejected > 0 { throw Exit.rejectedRows }
+    }
+}
+
+enum Summary {
+    static func text(_ report: RunReport, clients: String, report reportPath: String) -> String {
+        var lines: [String] = []
+        for file in report.files {
+            let r = file.rows
+            lines.append("\(file.file): \(r.read) rows read: \(r.accepted) accepted, \(r.rejected) rejected, "
+                + "\(r.merged) merged, \(r.skipped) skipped (system: \(file.system), header on row \(file.headerRow)).")
+        }
+        if let region = report.region, let source = report.regionSource, source != "--region" {
+            lines.append("Phones without a country code were read as \(region): \(source).")
+        }
+        let warnings = report.issues.filter { $0.severity == .warning }.count
+        lines.append("Wrote \(clients) (\(report.rows.accepted) clients) and \(reportPath).")
+        if report.rows.rejected > 0 {
+            lines.append("\(report.rows.rejected) rows need fixing; report.json lists each one with the reason.")
+        }
+        if warnings > 0 { lines.append("\(warnings) warnings on accepted rows (see report.json).") }
+        return lines.joined(separator: "\n")
+    }
+}

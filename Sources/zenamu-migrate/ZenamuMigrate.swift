@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct ZenamuMigrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zenamu-migrate",
+        abstract: "Move a studio's clients from its old booking system into Zenamu.",
+        discussion: """
+            Exit status: 0 every row accepted; 1 converted, some rows rejected (see report.json); \
+            2 the input could not be read; 64 usage error; 73 the output could not be written.
+            """,
+        version: "0.1.0",
+        subcommands: [Convert.self, Inspect.self, Adapters.self])
+}
