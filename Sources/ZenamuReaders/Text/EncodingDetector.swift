@@ -78,10 +78,8 @@ enum EncodingDetector {
         let detected = String(cString: uchardet_get_charset(detector)).uppercased()
 
         switch detected {
-        case "ISO-8859-2" where usesC1, "WINDOWS-1250":
-            return TextEncoding(name: "WINDOWS-1250", reason: "not UTF-8; detected as Central European (Windows-1250)")
-        case "ISO-8859-2":
-            return TextEncoding(name: "ISO-8859-2", reason: "not UTF-8; detected as Central European (ISO-8859-2)")
+        case "WINDOWS-1250", "ISO-8859-2":
+            return centralEuropean(sample, usesC1: usesC1)
         case "ISO-8859-1", "WINDOWS-1252", "ISO-8859-15":
             return TextEncoding(name: "WINDOWS-1252", reason: "not UTF-8; detected as Western European (Windows-1252)")
         case "", "ASCII", "UTF-8":
@@ -90,6 +88,27 @@ enum EncodingDetector {
         default:
             return TextEncoding(name: detected, reason: "not UTF-8; detected as \(detected)")
         }
+    }
+
+    /// uchardet tells Central European text from others well, but not Windows-1250 from
+    /// ISO-8859-2. Bytes 0x80–0x9F are letters only in Windows-1250; bytes such as 0xA9 and 0xBB
+    /// are Š and ť in ISO-8859-2 but © and » in Windows-1250, so inside a word they settle it.
+    /// Hungarian text often reads the same in both; then Windows-1250, what Excel writes, is named.
+    static func centralEuropean(_ sample: [UInt8], usesC1: Bool) -> TextEncoding {
+        if usesC1 {
+            return TextEncoding(name: "WINDOWS-1250", reason: "not UTF-8; detected as Central European (Windows-1250)")
+        }
+        let symbolsIn1250: Set<UInt8> = [0xA1, 0xA6, 0xA9, 0xAB, 0xAC, 0xAE, 0xB1, 0xB5, 0xB6, 0xBB]
+        let isLetter = { (byte: UInt8) in (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0xC0 }
+        for index in sample.indices where symbolsIn1250.contains(sample[index]) {
+            let before = index > 0 ? sample[index - 1] : 0x20
+            let after = index + 1 < sample.count ? sample[index + 1] : 0x20
+            if isLetter(before) || isLetter(after) {
+                return TextEncoding(name: "ISO-8859-2", reason: "not UTF-8; detected as Central European (ISO-8859-2)")
+            }
+        }
+        return TextEncoding(name: "WINDOWS-1250",
+                            reason: "not UTF-8; detected as Central European (Windows-1250; reads the same as ISO-8859-2)")
     }
 
     /// When the detector has no answer: count letters typical of Central European languages in
