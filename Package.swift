@@ -47,7 +47,7 @@ let package = Package(
 
         .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration"]),
         .testTarget(name: "ZenamuMigrateTests",
-                    dependencies: ["ZenamuTestSupport", "ZenamuMigration"]),
+                    dependencies: ["ZenamuTestSupport", "ZenamuMigration", "zenamu-migrate"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -41,3 +41,13 @@ extension ClientSink {
     public func begin(_ table: TableInfo, header: SourceRow, mapping: ColumnMapping) throws {}
     public func finish(_ report: RunReport) throws {}
 }
+
+extension RowOutcome {
+    /// The spreadsheet row this outcome is about.
+    public var row: Int {
+        switch self {
+        case let .accepted(record, _), let .merged(record, _): record.provenance.row
+        case let .rejected(provenance, _), let .skipped(provenance, _): provenance.row
+        }
+    }
+}

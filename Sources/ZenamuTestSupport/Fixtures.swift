@@ -1,0 +1,107 @@
+import Foundation
+import ZenamuCore
+import ZenamuMigration
+import ZenamuSinks
+
+/// The fixture folders: `fixtures/<case>/input.*`, an optional `args` file with the options the
+/// case runs with (`--region US`), and `expected/clients.csv` and `expected/report.json`.
+public enum Fixtures {
+    public static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("fixtures")
+
+    public static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+
+    /// Every case that converts (everything but `bad-input`), by folder name.
+    public static var cases: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.filter { name in
+            name != "bad-input" && (try? input(of: name)) != nil
+        }.sorted()
+    }
+
+    /// The case's input file.
+    public static func input(of name: String) throws -> URL {
+        let folder = url(name)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        guard let input = files.first(where: { $0.hasPrefix("input.") }) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: folder.path])
+        }
+        return folder.appendingPathComponent(input)
+    }
+
+    /// The options in the case's `args` file.
+    public static func options(of name: String) -> ConversionOptions {
+        var options = ConversionOptions()
+        guard let text = try? String(contentsOf: url(name).appendingPathComponent("args"), encoding: .utf8) else {
+            return options
+        }
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        for (flag, value) in zip(words, words.dropFirst()) {
+            if flag == "--region" { options.region = value }
+            if flag == "--system" { options.system = value }
+        }
+        return options
+    }
+}
+
+/// What one conversion produced, read back from the files the sinks wrote.
+public struct ConvertedFixture {
+    public let report: RunReport
+    public let clientsCSV: String
+    public let reportJSON: String
+    public let outcomes: [RowOutcome]
+
+    /// Converts `paths` into a fresh temporary folder with the real sinks.
+    public init(paths: [URL], options: ConversionOptions = ConversionOptions()) throws {
+        let folder = try TemporaryFolder()
+        let clients = folder.url.appendingPathComponent("clients.csv")
+        let reportURL = folder.url.appendingPathComponent("report.json")
+        let collector = OutcomeCollector()
+        report = try Conversion(options: options).run(
+            paths: paths.map(\.path),
+            sinks: [try CanonicalCSVSink(url: clients), ReportSink(url: reportURL), collector])
+        clientsCSV = try String(contentsOf: clients, encoding: .utf8)
+        reportJSON = try String(contentsOf: reportURL, encoding: .utf8)
+        outcomes = collector.outcomes
+    }
+
+    public init(fixture name: String) throws {
+        try self.init(paths: [try Fixtures.input(of: name)], options: Fixtures.options(of: name))
+    }
+
+    /// The accepted rows of `clients.csv`, without the byte-order mark and header.
+    public var clientLines: [String] {
+        Array(clientsCSV.replacingOccurrences(of: "\u{FEFF}", with: "")
+            .components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty })
+    }
+
+    /// Issue codes by row: `[3: ["invalid_email"]]`.
+    public var codesByRow: [Int: [String]] {
+        report.issues.reduce(into: [:]) { $0[$1.row, default: []].append($1.code) }
+    }
+}
+
+/// A folder under the system's temporary directory, removed when the value goes away.
+public final class TemporaryFolder {
+    public let url: URL
+
+    public init() throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zenamu-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    /// Writes `bytes` to a file in the folder and returns its URL.
+    public func file(_ name: String, _ bytes: [UInt8]) throws -> URL {
+        let file = url.appendingPathComponent(name)
+        try Data(bytes).write(to: file)
+        return file
+    }
+
+    public func file(_ name: String, text: String) throws -> URL {
+        try file(name, Array(text.utf8))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import ZenamuTestSupport
+
+@Suite("The command-line contract")
+struct CommandLineTests {
+    @Test func everyRowAcceptedExitsZeroAndWritesBothFiles() throws {
+        let out = try TemporaryFolder()
+        let result = try CLI.run(["convert", try Fixtures.input(of: "zenamu-seed").path, "--out", out.url.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("3 rows read: 3 accepted, 0 rejected, 0 merged, 0 skipped"))
+        for name in ["clients.csv", "report.json"] {
+            #expect(FileManager.default.fileExists(atPath: out.url.appendingPathComponent(name).path))
+        }
+    }
+
+    @Test func rejectedRowsExitOne() throws {
+        let out = try TemporaryFolder()
+        let result = try CLI.run(["convert", try Fixtures.input(of: "italian-validation").path, "--out", out.url.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("7 rows need fixing"))
+    }
+
+    @Test(arguments: [
+        ("empty.csv", "empty.csv: the file is empty."),
+        ("no-header.csv", "no-header.csv: no header row found in the first 30 rows"),
+        ("unterminated-quote.csv", "unterminated-quote.csv, row 2, column A: a quoted cell starts here and never closes"),
+    ])
+    func unreadableInputExitsTwoWithOneSentence(_ file: String, _ message: String) throws {
+        let out = try TemporaryFolder()
+        let result = try CLI.run(["convert", Fixtures.url("bad-input/\(file)").path, "--out", out.url.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("zenamu-migrate: \(message)"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack"))
+    }
+
+    @Test func binaryAndMissingFilesExitTwo() throws {
+        let folder = try TemporaryFolder()
+        let binary = try folder.file("photo.csv", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D])
+        let result = try CLI.run(["convert", binary.path, "--out", folder.url.path])
+        #expect(result.status == 2 && result.stderr.contains("photo.csv: this is not a text file"))
+        let missing = try CLI.run(["convert", folder.url.appendingPathComponent("nope.csv").path, "--out", folder.url.path])
+        #expect(missing.status == 2 && missing.stderr.contains("nope.csv: the file does not exist."))
+    }
+
+    @Test(arguments: [
+        ["convert"],
+        ["convert", "x.csv"],
+        ["convert", "x.csv", "--out", "o", "--region", "Czechia"],
+        ["convert", "x.csv", "--out", "o", "--system", "nosuch"],
+        ["convert", "x.csv", "--out", "o", "--region", "QQ"],
+        ["frobnicate"],
+    ])
+    func usageErrorsExitSixtyFour(_ arguments: [String]) throws {
+        #expect(try CLI.run(arguments).status == 64)
+    }
+
+    @Test func inspectShowsTheDecisionsAndFirstRows() throws {
+        let result = try CLI.run(["inspect", try Fixtures.input(of: "hungarian-windows-1250").path])
+        #expect(result.status == 0)
+        let golden = try String(contentsOf: Fixtures.url("hungarian-windows-1250/expected/inspect.txt"), encoding: .utf8)
+        #expect(result.stdout == golden)
+    }
+
+    @Test func adaptersListsTheRegistry() throws {
+        let result = try CLI.run(["adapters"])
+        #expect(result.status == 0 && result.stdout.hasPrefix("generic: Any client list"))
+    }
+}
