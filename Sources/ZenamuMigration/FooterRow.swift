@@ -11,7 +11,7 @@ enum FooterRow {
 
     /// True when the first filled cell opens with a footer word and no cell holds an e-mail.
     static func matches(_ cells: [String]) -> Bool {
-        guard !cells.contains(where: { $0.contains("@") }),
+        guard !cells.contains(where: { $0.contains("@" as Character) }),
               let first = cells.first(where: { !$0.isEmpty }) else { return false }
         let text = first.lowercased()
         return openings.contains { opening in

@@ -30,7 +30,9 @@ struct Convert: ParsableCommand {
         }
         let report = try reportingErrors { try conversion.run(paths: input.files, sinks: sinks) }
 
-        print(Summary.text(report, clients: clients.path, report: reportFile.path))
+        // Paths as the user gave them, not made absolute.
+        let shown = { (name: String) in (out as NSString).appendingPathComponent(name) }
+        print(Summary.text(report, clients: shown("clients.csv"), report: shown("report.json")))
         if report.rows.rejected > 0 { throw Exit.rejectedRows }
     }
 }

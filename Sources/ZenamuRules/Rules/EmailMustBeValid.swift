@@ -10,7 +10,7 @@ public struct EmailMustBeValid: NormalisationRule {
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
         guard let value = raw[.email] else { return }
         let address = EmailAddress.normalise(value.text)
-        let pieces = address.split(whereSeparator: { ",; /".contains($0) }).filter { $0.contains("@") }
+        let pieces = address.split(whereSeparator: { ",; /".contains($0) }).filter { $0.contains("@" as Character) }
         if pieces.count > 1 {
             issues.add(.multipleEmails, value, field: .email, details: ["count": String(pieces.count)])
             return

@@ -48,8 +48,15 @@ public struct NameMustBePresent: NormalisationRule {
         return PersonName(display: full, given: words[0], family: words.dropFirst().joined(separator: " "), original: full)
     }
 
+    /// Single spaces between words; most names already are, and are returned as they are.
     func collapse(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var previousWasSpace = true
+        let clean = text.utf8.allSatisfy { byte in
+            let isSpace = byte == 0x20
+            defer { previousWasSpace = isSpace }
+            return byte >= 0x21 || (isSpace && !previousWasSpace)
+        } && !previousWasSpace
+        return clean ? text : text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ZenamuCore
 
 /// Yes and no in the languages studios export in (reference §3.9), compared lower-cased and
 /// without accents. Anything else is unknown: never read as yes.
@@ -29,6 +30,10 @@ public enum ConsentWords {
 
     /// yes, no, or nil when the word is not one we know.
     public static func read(_ text: String) -> Bool? {
+        // Most files use a handful of plain words: answer those without Foundation's folding.
+        let lower = text.trimmed.lowercased()
+        if yes.contains(lower) { return true }
+        if no.contains(lower) { return false }
         let key = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".!")))
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -6,7 +6,7 @@ import ZenamuCore
 public enum EmailAddress {
     /// Trimmed, lower-cased, without a `mailto:` or `<…>` wrapper.
     public static func normalise(_ text: String) -> String {
-        var address = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var address = text.trimmed.lowercased()
         if address.hasPrefix("mailto:") { address.removeFirst("mailto:".count) }
         if address.hasPrefix("<"), address.hasSuffix(">") { address = String(address.dropFirst().dropLast()) }
         return address
@@ -18,9 +18,10 @@ public enum EmailAddress {
     public static func isValid(_ address: String) -> Bool {
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last else { return false }
-        let localAllowed = Set("abcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/=?^_`{|}~-")
         guard (1...64).contains(local.count), local.allSatisfy({ localAllowed.contains($0) || !$0.isASCII }),
-              !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return false }
+              !local.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) else {
+            return false
+        }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, domain.count <= 253 else { return false }
         for label in labels {
@@ -32,6 +33,8 @@ public enum EmailAddress {
         }
         return true
     }
+
+    static let localAllowed = Set("abcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/=?^_`{|}~-")
 
     /// A repaired address when the mistake is obvious: spaces inside, a comma for the last dot,
     /// a doubled `@`. nil when there is nothing sure to suggest.
@@ -53,6 +56,7 @@ public enum EmailAddress {
         "citromail.hu", "libero.it", "virgilio.it", "tiscali.it", "alice.it", "orange.fr", "wanadoo.fr",
         "laposte.net", "interia.pl", "onet.pl", "ziggo.nl", "kpnmail.nl",
     ]
+    static let commonDomainSet = Set(commonDomains)
     static let misspeltTopLevel = ["con": "com", "cmo": "com", "ocm": "com", "vom": "com", "xom": "com",
                                    "comm": "com", "coom": "com", "cz.": "cz"]
 
@@ -60,7 +64,7 @@ public enum EmailAddress {
     public static func domainTypoFix(_ address: String) -> String? {
         guard let at = address.lastIndex(of: "@") else { return nil }
         let local = address[..<at], domain = String(address[address.index(after: at)...])
-        guard !commonDomains.contains(domain) else { return nil }
+        guard !commonDomainSet.contains(domain) else { return nil }
         // Short names ("o2.pl", "wp.pl") are real domains a letter apart from each other.
         let name = domain.split(separator: ".").first.map(String.init) ?? domain
         if name.count >= 5 {

@@ -1,4 +1,5 @@
 import Foundation
+import ZenamuCore
 
 /// Reads a number written any way studios write one: `1 000,50`, `1.000,50`, `1,000.50`,
 /// `5 visits`, `$1,495.00`, `150 Kč`, `(20)`.
@@ -12,12 +13,13 @@ public enum NumberText {
         case notANumber
     }
 
+    static let posix = Locale(identifier: "en_US_POSIX")
     static let placeholders: Set<String> = ["-", "--", "---", "—", "–", "n/a", "na", "none", "null", "nil", "x"]
     static let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}", "'", "’"]
 
     /// `decimalComma`: whether the file's language writes decimals with a comma; nil when unknown.
     public static func read(_ text: String, decimalComma: Bool?) -> Reading {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         if trimmed.isEmpty || placeholders.contains(trimmed.lowercased()) { return .blank }
         let characters = Array(trimmed)
         guard let first = characters.firstIndex(where: \.isASCIIDigit) else { return .notANumber }
@@ -33,7 +35,7 @@ public enum NumberText {
         let before = String(characters[..<first]), after = String(characters[(first + core.count)...])
         // Whatever surrounds the number may be a unit or a currency, never another number.
         guard !after.contains(where: \.isASCIIDigit) else { return .notANumber }
-        let negative = before.contains("-") || before.contains("−") || (before.contains("(") && after.contains(")"))
+        let negative = before.contains { $0 == "-" || $0 == "−" } || (before.contains("(" as Character) && after.contains(")" as Character))
         // A currency code (`CZK 150`) may stand before the number; a word may not.
         guard before.filter(\.isLetter).count <= 3 else { return .notANumber }
 
@@ -64,7 +66,7 @@ public enum NumberText {
         for character in digitsAndMarks {
             if character.isASCIIDigit { plain.append(character) } else if character == decimalMark { plain.append(".") }
         }
-        guard var value = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX")) else { return .notANumber }
+        guard var value = Decimal(string: plain, locale: posix) else { return .notANumber }
         if negative { value.negate() }
         return .number(value, ambiguous: ambiguous)
     }
