@@ -28,7 +28,14 @@ struct Convert: ParsableCommand {
             printError("cannot write into \(out): \(error.localizedDescription)")
             throw Exit.cannotWriteOutput
         }
-        let report = try reportingErrors { try conversion.run(paths: input.files, sinks: sinks) }
+        let report: RunReport
+        do {
+            report = try reportingErrors { try conversion.run(paths: input.files, sinks: sinks) }
+        } catch {
+            // A file that could not be read leaves no half-written clients.csv to be mistaken for a result.
+            for file in [clients, reportFile] { try? FileManager.default.removeItem(at: file) }
+            throw error
+        }
 
         // Paths as the user gave them, not made absolute.
         let shown = { (name: String) in (out as NSString).appendingPathComponent(name) }

@@ -33,6 +33,8 @@ struct CommandLineTests {
         #expect(result.stderr.hasPrefix("zenamu-migrate: \(message)"))
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack"))
+        // Nothing half-written is left to be mistaken for a result.
+        #expect(!FileManager.default.fileExists(atPath: out.url.appendingPathComponent("clients.csv").path))
     }
 
     @Test func binaryAndMissingFilesExitTwo() throws {

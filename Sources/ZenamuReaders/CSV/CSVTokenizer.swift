@@ -34,7 +34,7 @@ struct CSVTokenizer {
 
     /// Tokenises `bytes`, calling `emit` with each complete record's raw field texts.
     mutating func feed(_ bytes: [UInt8], emit: ([String]) -> Void) throws(Failure) {
-        let quote: UInt8 = 0x22, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+        let quote: UInt8 = 0x22, lf: UInt8 = 0x0A
         for byte in bytes {
             if skipLF {
                 skipLF = false
@@ -45,42 +45,39 @@ struct CSVTokenizer {
                 if byte == quote {
                     state = .quoted
                     quoteOpenedInRecord = recordsDone + 1
-                } else if byte == delimiter {
-                    try endField()
-                } else if byte == cr || byte == lf {
-                    try endRecord(emit)
-                    skipLF = byte == cr
-                } else {
+                } else if try !endsField(byte, emit) {
                     field.append(byte)
                     state = .unquoted
                 }
             case .unquoted:
-                if byte == delimiter {
-                    try endField()
-                } else if byte == cr || byte == lf {
-                    try endRecord(emit)
-                    skipLF = byte == cr
-                } else {
-                    try append(byte)
-                }
+                if try !endsField(byte, emit) { try append(byte) }
             case .quoted:
                 if byte == quote { state = .quoteInQuoted } else { try append(byte) }
             case .quoteInQuoted:
                 if byte == quote {
                     try append(quote)
                     state = .quoted
-                } else if byte == delimiter {
-                    try endField()
-                } else if byte == cr || byte == lf {
-                    try endRecord(emit)
-                    skipLF = byte == cr
-                } else {
+                } else if try !endsField(byte, emit) {
                     // `"abc"def`: text after the closing quote; keep it, as spreadsheets do.
                     try append(byte)
                     state = .unquoted
                 }
             }
         }
+    }
+
+    /// Outside quotes, a delimiter ends the field and a line break the record; says whether
+    /// `byte` was one of those.
+    private mutating func endsField(_ byte: UInt8, _ emit: ([String]) -> Void) throws(Failure) -> Bool {
+        if byte == delimiter {
+            try endField()
+        } else if byte == 0x0D || byte == 0x0A {
+            try endRecord(emit)
+            skipLF = byte == 0x0D
+        } else {
+            return false
+        }
+        return true
     }
 
     /// The end of the input: emits the last record if the file did not end with a line break.
