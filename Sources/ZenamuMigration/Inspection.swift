@@ -1,3 +1,4 @@
+import ZenamuAdapters
 import ZenamuCore
 import ZenamuSinks
 
@@ -29,7 +30,8 @@ public struct Inspection {
         lines.append(format)
         lines.append("System     \(file.system) (confidence \(file.systemConfidence)): " + file.systemReason.joined(separator: "; "))
         lines.append("Header     row \(file.headerRow)")
-        lines.append("Language   " + (file.language.map { $0 } ?? "not told by the header"))
+        lines.append("Language   " + (file.language.map { "\(GenericClientList.languageNames[$0] ?? $0) (\($0))" }
+            ?? "not told by the header"))
         lines.append("Region     " + (report.region.map { "\($0) (\(report.regionSource ?? ""))" }
             ?? "none: phones need a country code (+420…), or run with --region"))
         lines.append("")

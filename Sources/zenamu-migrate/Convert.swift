@@ -49,18 +49,22 @@ enum Summary {
         var lines: [String] = []
         for file in report.files {
             let r = file.rows
-            lines.append("\(file.file): \(r.read) rows read: \(r.accepted) accepted, \(r.rejected) rejected, "
+            lines.append("\(file.file): \(count(r.read, "row")) read: \(r.accepted) accepted, \(r.rejected) rejected, "
                 + "\(r.merged) merged, \(r.skipped) skipped (system: \(file.system), header on row \(file.headerRow)).")
         }
         if let region = report.region, let source = report.regionSource, source != "--region" {
             lines.append("Phones without a country code were read as \(region): \(source).")
         }
         let warnings = report.issues.filter { $0.severity == .warning }.count
-        lines.append("Wrote \(clients) (\(report.rows.accepted) clients) and \(reportPath).")
+        lines.append("Wrote \(clients) (\(count(report.rows.accepted, "client"))) and \(reportPath).")
         if report.rows.rejected > 0 {
-            lines.append("\(report.rows.rejected) rows need fixing; report.json lists each one with the reason.")
+            lines.append("\(count(report.rows.rejected, "row")) to fix; report.json lists each one with the reason.")
         }
-        if warnings > 0 { lines.append("\(warnings) warnings on accepted rows (see report.json).") }
+        if warnings > 0 { lines.append("\(count(warnings, "warning")) on accepted rows (see report.json).") }
         return lines.joined(separator: "\n")
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
     }
 }

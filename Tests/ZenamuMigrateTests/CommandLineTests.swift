@@ -18,7 +18,7 @@ struct CommandLineTests {
         let out = try TemporaryFolder()
         let result = try CLI.run(["convert", try Fixtures.input(of: "italian-validation").path, "--out", out.url.path])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("7 rows need fixing"))
+        #expect(result.stdout.contains("7 rows to fix"))
     }
 
     @Test(arguments: [

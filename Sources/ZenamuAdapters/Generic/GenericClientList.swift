@@ -123,7 +123,7 @@ public struct GenericClientList: SourceAdapter {
         return top.key
     }
 
-    static let languageNames = [
+    public static let languageNames = [
         "en": "English", "fr": "French", "it": "Italian", "hu": "Hungarian", "cs": "Czech", "sk": "Slovak",
         "de": "German", "pl": "Polish", "es": "Spanish", "nl": "Dutch",
     ]
