@@ -3,7 +3,8 @@ import PackageDescription
 
 // The pipeline, one module per concept:
 //   ZenamuCore       schema, issues, table, adapter and sink protocols (pure Swift, no C)
-//   ZenamuReaders    bytes -> rows: format, encoding and dialect sniffing, CSV
+//   ZenamuReaders    bytes -> rows: format by content; CSV (encoding, dialect); XLSX (libzip + Expat);
+//                    XLS (FreeXL)
 //   ZenamuAdapters   rows -> raw client fields: the generic multilingual adapter, the registry
 //   ZenamuRules      raw fields -> ClientRecord + issues: one rule per file, reconciliation
 //   ZenamuPhone      libphonenumber behind a small C shim
@@ -25,7 +26,10 @@ let package = Package(
 
         .systemLibrary(name: "CUchardet", pkgConfig: "uchardet",
                        providers: [.apt(["libuchardet-dev"])]),
-        .target(name: "ZenamuReaders", dependencies: ["ZenamuCore", "CUchardet"]),
+        .systemLibrary(name: "CLibzip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CExpat", pkgConfig: "expat", providers: [.apt(["libexpat1-dev"])]),
+        .systemLibrary(name: "CFreeXL", pkgConfig: "freexl", providers: [.apt(["libfreexl-dev"])]),
+        .target(name: "ZenamuReaders", dependencies: ["ZenamuCore", "CUchardet", "CLibzip", "CExpat", "CFreeXL"]),
 
         .target(name: "ZenamuAdapters", dependencies: ["ZenamuCore"]),
 
@@ -42,10 +46,10 @@ let package = Package(
                                "ZenamuPhone", "ZenamuSinks"]),
         .executableTarget(
             name: "zenamu-migrate",
-            dependencies: ["ZenamuMigration",
+            dependencies: ["ZenamuMigration", "ZenamuReaders",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
-        .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration"]),
+        .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration", "CLibzip"]),
         .testTarget(name: "ZenamuMigrateTests",
                     dependencies: ["ZenamuTestSupport", "ZenamuMigration", "zenamu-migrate"]),
     ],

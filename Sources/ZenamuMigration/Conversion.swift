@@ -11,12 +11,19 @@ public struct ConversionOptions: Sendable {
     public var system: String
     /// ISO 3166 alpha-2; nil: guessed from the header's language.
     public var region: String?
+    /// The worksheet to read in a workbook; nil: the one whose header is recognised best.
+    public var sheet: String?
+    /// Caps against hostile files (zip bombs).
+    public var limits: ReaderLimits
     /// Stop after this many data rows (for `inspect`).
     public var rowLimit: Int?
 
-    public init(system: String = "auto", region: String? = nil, rowLimit: Int? = nil) {
+    public init(system: String = "auto", region: String? = nil, sheet: String? = nil,
+                limits: ReaderLimits = ReaderLimits(), rowLimit: Int? = nil) {
         self.system = system
         self.region = region
+        self.sheet = sheet
+        self.limits = limits
         self.rowLimit = rowLimit
     }
 }
@@ -59,12 +66,9 @@ public struct Conversion {
 
     private func convert(path: String, sinks: [any ClientSink], builder: inout ReportBuilder,
                          reconciler: inout Reconciler) throws {
-        var source = try TableReader.open(path: path)
+        let document = try TableReader.open(path: path, limits: options.limits)
+        var (source, head, found) = try chooseSheet(in: document, file: (path as NSString).lastPathComponent)
         let table = source.info
-
-        var head: [SourceRow] = []
-        while head.count < HeaderLocator.searchRows, let row = try source.next() { head.append(row) }
-        let found = try HeaderLocator(adapters: adapters).locate(in: head, file: table.file)
         let header = head[found.index]
         let mapping = found.adapter.mapping(for: header.cells)
         let (region, regionSource) = Region.decide(option: options.region, language: mapping.language)
@@ -77,7 +81,8 @@ public struct Conversion {
                                   columns: columns)
 
         builder.begin(FileReport(
-            file: table.file, format: table.format, encoding: table.encoding, encodingReason: table.encodingReason,
+            file: table.file, format: table.format, sheet: table.sheet, sheets: document.sheetNames,
+            encoding: table.encoding, encodingReason: table.encodingReason,
             delimiter: table.delimiter, system: found.adapter.id, systemConfidence: found.recognition.confidence,
             systemReason: found.recognition.reasons,
             headerRow: header.number, language: mapping.language, mapping: mapping.columns.map(ColumnDecision.init),
@@ -101,6 +106,45 @@ public struct Conversion {
                                    reconciler: &reconciler)
             try emit(outcome, &builder)
         }
+    }
+
+    /// The table to read and its first rows, with the header found in them: the sheet the user
+    /// named, or else the one whose header an adapter recognises best (the first on a tie).
+    func chooseSheet(in document: any TableFile, file: String) throws
+        -> (source: any RowSource, head: [SourceRow], found: HeaderLocator.Found)
+    {
+        let names = document.sheetNames
+        var candidates = names.isEmpty ? [0] : Array(names.indices)
+        if let wanted = options.sheet, !names.isEmpty {
+            guard let index = names.firstIndex(where: { $0.lowercased() == wanted.lowercased() }) else {
+                throw InputError(file: file, reason: "the workbook has no sheet named \"\(wanted)\"; its sheets are "
+                    + names.map { "\"\($0)\"" }.joined(separator: ", ") + ".")
+            }
+            candidates = [index]
+        }
+        let locator = HeaderLocator(adapters: adapters)
+        var best: (source: any RowSource, head: [SourceRow], found: HeaderLocator.Found)?
+        var firstFailure: Error?
+        for index in candidates {
+            var source = try document.rows(sheet: index)
+            var head: [SourceRow] = []
+            while head.count < HeaderLocator.searchRows, let row = try source.next() { head.append(row) }
+            do {
+                let found = try locator.locate(in: head, file: file)
+                if best.map({ found.recognition.confidence > $0.found.recognition.confidence }) ?? true {
+                    best = (source, head, found)
+                }
+            } catch {
+                firstFailure = firstFailure ?? error
+            }
+        }
+        if let best { return best }
+        if candidates.count > 1 {
+            throw InputError(file: file, reason: "none of the workbook's sheets ("
+                + names.map { "\"\($0)\"" }.joined(separator: ", ") + ") has a header row naming client columns such as "
+                + "\"name and surname\" and \"email\"; choose the sheet with --sheet, or export the client list as CSV.")
+        }
+        throw firstFailure ?? InputError(file: file, reason: "the file has no table.")
     }
 
     /// The one outcome of one data row.

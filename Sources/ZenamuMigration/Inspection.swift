@@ -28,6 +28,10 @@ public struct Inspection {
         if let encoding = file.encoding { format += ", \(encoding) (\(file.encodingReason ?? ""))" }
         if let delimiter = file.delimiter { format += ", \(delimiterName[delimiter] ?? delimiter)-separated" }
         lines.append(format)
+        if let sheet = file.sheet {
+            let others = file.sheets.filter { $0 != sheet }
+            lines.append("Sheet      \(sheet)" + (others.isEmpty ? "" : " (the others: \(others.joined(separator: ", ")))"))
+        }
         lines.append("System     \(file.system) (confidence \(file.systemConfidence)): " + file.systemReason.joined(separator: "; "))
         lines.append("Header     row \(file.headerRow)")
         lines.append("Language   " + (file.language.map { "\(GenericClientList.languageNames[$0] ?? $0) (\($0))" }

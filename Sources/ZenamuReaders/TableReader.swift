@@ -1,12 +1,20 @@
 import Foundation
 import ZenamuCore
 
-/// Opens any supported file by what its bytes are, not by its extension.
+/// A file of one or more tables: a CSV has one, a workbook one per worksheet.
+public protocol TableFile: AnyObject {
+    /// The worksheets' names, in the workbook's order; empty for a text file.
+    var sheetNames: [String] { get }
+    /// The rows of table `index` (0 for a text file).
+    func rows(sheet index: Int) throws -> any RowSource
+}
+
+/// Opens any supported file by what its bytes are, not by its extension: an XLSX saved as
+/// `.csv` still reads as XLSX.
 public enum TableReader {
-    /// What the first bytes of a file say it is.
     public enum Kind: Equatable, Sendable {
         case text
-        /// A zip container: XLSX, ODS, or something else zipped.
+        /// A zip container: XLSX, XLSB, ODS, or something else zipped.
         case zip
         /// OLE2 compound document: XLS, or an encrypted Office file.
         case ole2
@@ -24,25 +32,57 @@ public enum TableReader {
         return .text
     }
 
-    /// A row source for the file at `path`. Throws `InputError` with one clear sentence when the
-    /// file cannot be read.
-    public static func open(path: String) throws -> any RowSource {
+    /// The tables of the file at `path`. Throws `InputError` with one clear sentence when the file
+    /// cannot be read.
+    public static func open(path: String, limits: ReaderLimits = ReaderLimits()) throws -> any TableFile {
         let file = (path as NSString).lastPathComponent
         let head = try ByteChunks.head(path: path, file: file, count: headSize)
         switch kind(of: head) {
         case .empty:
             throw InputError(file: file, reason: "the file is empty.")
         case .zip:
-            throw InputError(file: file, reason: "this is an Excel workbook (XLSX) or another zipped file; "
-                + "this version reads CSV only: in Excel, use File › Save As › CSV UTF-8 and send that file.")
+            return try openZip(path: path, file: file, limits: limits)
         case .ole2:
-            throw InputError(file: file, reason: "this is an old Excel workbook (XLS); "
-                + "this version reads CSV only: in Excel, use File › Save As › CSV UTF-8 and send that file.")
+            return try XLSWorkbook(path: path, file: file)
         case .pdf:
             throw InputError(file: file, reason: "this is a PDF, not a client list; "
                 + "export the clients from the old system as CSV or Excel instead.")
         case .text:
-            return try CSVReader(path: path, file: file, head: head)
+            return CSVFile(path: path, file: file, head: head)
         }
+    }
+
+    /// A zip is an XLSX, or another format we name so the customer knows what to save instead.
+    static func openZip(path: String, file: String, limits: ReaderLimits) throws -> any TableFile {
+        let archive = try ZipArchive(path: path, file: file, limits: limits)
+        if archive.contains("xl/workbook.bin") {
+            throw InputError(file: file, reason: "this is an Excel binary workbook (.xlsb); in Excel, use File › Save As "
+                + "and choose Excel Workbook (.xlsx) or CSV UTF-8.")
+        }
+        if archive.contains("content.xml"), archive.contains("mimetype") {
+            throw InputError(file: file, reason: "this is an OpenDocument spreadsheet (.ods); in LibreOffice, use File › "
+                + "Save As and choose Excel 2007-365 (.xlsx) or Text CSV.")
+        }
+        guard archive.contains("[Content_Types].xml") else { throw XLSXWorkbook.notAWorkbook(file) }
+        return try XLSXWorkbook(archive: archive)
+    }
+}
+
+/// A delimited text file: one table.
+final class CSVFile: TableFile {
+    private let path: String
+    private let file: String
+    private let head: [UInt8]
+
+    init(path: String, file: String, head: [UInt8]) {
+        self.path = path
+        self.file = file
+        self.head = head
+    }
+
+    var sheetNames: [String] { [] }
+
+    func rows(sheet index: Int) throws -> any RowSource {
+        try CSVReader(path: path, file: file, head: head)
     }
 }

@@ -2,11 +2,15 @@ import ArgumentParser
 import Foundation
 import ZenamuCore
 import ZenamuMigration
+import ZenamuReaders
 
 /// Options `convert` and `inspect` share.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "The client list(s): CSV in any encoding and delimiter.")
+    @Argument(help: "The client list(s): CSV in any encoding and delimiter, XLSX or XLS.")
     var files: [String]
+
+    @Option(help: "The worksheet to read in a workbook (default: the one whose header is recognised).")
+    var sheet: String?
 
     @Option(help: "The old system's adapter, or auto to detect it (see `zenamu-migrate adapters`).")
     var system = "auto"
@@ -16,6 +20,17 @@ struct InputOptions: ParsableArguments {
         discussion: "Without it, the country is guessed from the header's language."))
     var region: String?
 
+    @Option(help: ArgumentHelp("Most MiB a workbook may unpack to, per part and in all (zip-bomb guard).",
+                               valueName: "MiB"))
+    var maxUnzippedMb: UInt64?
+
+    @Option(help: ArgumentHelp("Most a workbook part may unpack relative to its packed size (zip-bomb guard; default 200).",
+                               valueName: "ratio"))
+    var maxZipRatio: UInt64?
+
+    @Option(help: ArgumentHelp("Most parts a workbook's zip may hold (default 10000).", valueName: "count"))
+    var maxZipEntries: Int?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one file.") }
         if let region, region.count != 2 || !region.allSatisfy(\.isLetter) {
@@ -24,7 +39,14 @@ struct InputOptions: ParsableArguments {
     }
 
     var conversionOptions: ConversionOptions {
-        ConversionOptions(system: system, region: region)
+        var limits = ReaderLimits()
+        if let maxUnzippedMb {
+            limits.maxEntryBytes = maxUnzippedMb << 20
+            limits.maxTotalBytes = max(limits.maxTotalBytes, maxUnzippedMb << 20)
+        }
+        if let maxZipRatio { limits.maxCompressionRatio = maxZipRatio }
+        if let maxZipEntries { limits.maxZipEntries = maxZipEntries }
+        return ConversionOptions(system: system, region: region, sheet: sheet, limits: limits)
     }
 }
 

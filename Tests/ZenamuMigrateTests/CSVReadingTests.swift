@@ -12,7 +12,7 @@ func encoded(_ text: String, _ encoding: String.Encoding) -> [UInt8] {
 struct CSVReadingTests {
     func rows(_ bytes: [UInt8], name: String = "t.csv") throws -> (TableInfo, [SourceRow]) {
         let folder = try TemporaryFolder()
-        var source = try TableReader.open(path: try folder.file(name, bytes).path)
+        var source = try TableReader.open(path: try folder.file(name, bytes).path).rows(sheet: 0)
         var rows: [SourceRow] = []
         while let row = try source.next() { rows.append(row) }
         return (source.info, rows)
@@ -119,7 +119,7 @@ struct CSVReadingTests {
         let binary = try #require(throws: InputError.self) { try rows([0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0xFF, 0x13]) }
         #expect(binary.reason.hasPrefix("this is not a text file"))
         let zip = try #require(throws: InputError.self) { try rows([0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0], name: "c.csv") }
-        #expect(zip.reason.contains("XLSX"))
+        #expect(zip.reason.contains("damaged"))
     }
 
     @Test func tokenizerKeepsMemoryBoundedOnAnOpenQuote() {

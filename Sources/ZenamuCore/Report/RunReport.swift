@@ -98,6 +98,9 @@ public struct SkippedRow: Sendable, Codable, Equatable {
 public struct FileReport: Sendable, Codable, Equatable {
     public var file: String
     public var format: String
+    /// The worksheet read, for a workbook; `sheets` lists them all.
+    public var sheet: String?
+    public var sheets: [String]
     public var encoding: String?
     public var encodingReason: String?
     public var delimiter: String?
@@ -110,11 +113,13 @@ public struct FileReport: Sendable, Codable, Equatable {
     public var mapping: [ColumnDecision]
     public var rows: RowCounts
 
-    public init(file: String, format: String, encoding: String?, encodingReason: String?,
+    public init(file: String, format: String, sheet: String?, sheets: [String], encoding: String?, encodingReason: String?,
                 delimiter: String?, system: String, systemConfidence: Double, systemReason: [String], headerRow: Int,
                 language: String?, mapping: [ColumnDecision], rows: RowCounts) {
         self.file = file
         self.format = format
+        self.sheet = sheet
+        self.sheets = sheets
         self.encoding = encoding
         self.encodingReason = encodingReason
         self.delimiter = delimiter
@@ -182,6 +187,8 @@ extension FileReport {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(file, forKey: .file)
         try c.encode(format, forKey: .format)
+        try c.encode(sheet, forKey: .sheet)
+        try c.encode(sheets, forKey: .sheets)
         try c.encode(encoding, forKey: .encoding)
         try c.encode(encodingReason, forKey: .encodingReason)
         try c.encode(delimiter, forKey: .delimiter)

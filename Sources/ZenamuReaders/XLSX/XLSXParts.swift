@@ -1,0 +1,94 @@
+import ZenamuCore
+
+/// Collects the elements of a small part (relationships, workbook, styles) with their attributes.
+final class ElementCollector: XMLEventHandler {
+    struct Element {
+        let name: String
+        let attributes: [String: String]
+        /// Local names of the open elements around it, outermost first.
+        let path: [String]
+    }
+
+    private(set) var elements: [Element] = []
+    private var path: [String] = []
+    private let wanted: Set<String>
+
+    init(wanted: Set<String>) { self.wanted = wanted }
+
+    func startElement(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
+        let local = String(cString: XMLName.local(name))
+        if wanted.contains(local) {
+            var values: [String: String] = [:]
+            var index = 0
+            while let key = attributes[index], let value = attributes[index + 1] {
+                values[String(cString: XMLName.local(key))] = String(cString: value)
+                index += 2
+            }
+            elements.append(Element(name: local, attributes: values, path: path))
+        }
+        path.append(local)
+    }
+
+    func endElement(_ name: UnsafePointer<CChar>) { _ = path.popLast() }
+    func characters(_ text: UnsafePointer<CChar>, _ length: Int) {}
+
+    /// Parses a whole part.
+    static func parse(_ bytes: [UInt8], wanted: Set<String>, part: String, file: String) throws -> [Element] {
+        let collector = ElementCollector(wanted: wanted)
+        try XMLStream(handler: collector, part: part, file: file).feed(bytes, isFinal: true)
+        return collector.elements
+    }
+}
+
+/// The shared-strings table: each `<si>`'s text runs joined, phonetic runs (`<rPh>`) left out.
+final class SharedStringsParser: XMLEventHandler {
+    private(set) var strings: [String] = []
+    private var current: [UInt8] = []
+    private var inItem = false, inText = false, inPhonetic = false
+
+    func startElement(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
+        if XMLName.is(name, "si") {
+            inItem = true
+            current.removeAll(keepingCapacity: true)
+        } else if XMLName.is(name, "rPh") {
+            inPhonetic = true
+        } else if XMLName.is(name, "t") {
+            inText = inItem && !inPhonetic
+        }
+    }
+
+    func endElement(_ name: UnsafePointer<CChar>) {
+        if XMLName.is(name, "si") {
+            strings.append(String(decoding: current, as: UTF8.self))
+            inItem = false
+        } else if XMLName.is(name, "rPh") {
+            inPhonetic = false
+        } else if XMLName.is(name, "t") {
+            inText = false
+        }
+    }
+
+    func characters(_ text: UnsafePointer<CChar>, _ length: Int) {
+        guard inText else { return }
+        text.withMemoryRebound(to: UInt8.self, capacity: length) { current.append(contentsOf: UnsafeBufferPointer(start: $0, count: length)) }
+    }
+}
+
+/// Which cell styles show dates, from `styles.xml`: each `<cellXfs>/<xf>` names a number format,
+/// built in (14 = m/d/yyyy…) or custom (`<numFmt formatCode="dd.mm.yyyy">`).
+enum StylesPart {
+    static func dateStyles(_ bytes: [UInt8], part: String, file: String) throws -> [Bool] {
+        let elements = try ElementCollector.parse(bytes, wanted: ["numFmt", "xf"], part: part, file: file)
+        var customDates: Set<Int> = []
+        for element in elements where element.name == "numFmt" {
+            if let id = element.attributes["numFmtId"].flatMap(Int.init), let code = element.attributes["formatCode"],
+               SpreadsheetValues.isDateFormat(code) {
+                customDates.insert(id)
+            }
+        }
+        return elements.filter { $0.name == "xf" && $0.path.last == "cellXfs" }.map { xf in
+            let id = xf.attributes["numFmtId"].flatMap(Int.init) ?? 0
+            return SpreadsheetValues.builtInDateFormats.contains(id) || customDates.contains(id)
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import CExpat
+import ZenamuCore
+
+/// What an XML part's events go to. Names arrive as Expat gives them in namespace mode
+/// (`uri|local`); use `XMLName` to compare local names without making Strings.
+protocol XMLEventHandler: AnyObject {
+    func startElement(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>)
+    func endElement(_ name: UnsafePointer<CChar>)
+    func characters(_ text: UnsafePointer<CChar>, _ length: Int)
+}
+
+/// An Expat parser, namespace-aware, fed chunk by chunk, and hardened: a DOCTYPE is refused
+/// outright (SpreadsheetML never has one, and it is where entity bombs and external entities
+/// live), parameter entities are never parsed, external entities never resolved (no handler is
+/// set), and Expat's amplification guard is on as a second line.
+final class XMLStream {
+    private let parser: XML_Parser
+    private unowned let handler: any XMLEventHandler
+    private let part: String
+    private let file: String
+    private var refusedDoctype = false
+
+    init(handler: any XMLEventHandler, part: String, file: String) {
+        self.handler = handler
+        self.part = part
+        self.file = file
+        parser = XML_ParserCreateNS(nil, CChar(UInt8(ascii: "|")))
+        XML_SetUserData(parser, Unmanaged.passUnretained(self).toOpaque())
+        XML_SetParamEntityParsing(parser, XML_PARAM_ENTITY_PARSING_NEVER)
+        _ = XML_SetBillionLaughsAttackProtectionMaximumAmplification(parser, 100)
+        _ = XML_SetBillionLaughsAttackProtectionActivationThreshold(parser, 8 << 20)
+        XML_SetElementHandler(parser, { data, name, attributes in
+            guard let data, let name, let attributes else { return }
+            XMLStream.from(data).handler.startElement(name, attributes)
+        }, { data, name in
+            guard let data, let name else { return }
+            XMLStream.from(data).handler.endElement(name)
+        })
+        XML_SetCharacterDataHandler(parser) { data, text, length in
+            guard let data, let text else { return }
+            XMLStream.from(data).handler.characters(text, Int(length))
+        }
+        XML_SetStartDoctypeDeclHandler(parser) { data, _, _, _, _ in
+            guard let data else { return }
+            let stream = XMLStream.from(data)
+            stream.refusedDoctype = true
+            XML_StopParser(stream.parser, XML_FALSE)
+        }
+    }
+
+    deinit { XML_ParserFree(parser) }
+
+    private static func from(_ data: UnsafeMutableRawPointer) -> XMLStream {
+        Unmanaged<XMLStream>.fromOpaque(data).takeUnretainedValue()
+    }
+
+    /// Parses the next chunk; pass `isFinal` with the last one (which may be empty).
+    func feed(_ bytes: [UInt8], isFinal: Bool) throws {
+        let status = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                XML_Parse(parser, $0.baseAddress, Int32($0.count), isFinal ? 1 : 0)
+            }
+        }
+        guard status == XML_STATUS_ERROR else { return }
+        if refusedDoctype {
+            throw InputError(file: file, reason: "the workbook's part \(part) declares a DOCTYPE, which no spreadsheet does "
+                + "and which can hide entity bombs or reach for other files; it was not read. Save the file again from Excel, "
+                + "or export it as CSV.")
+        }
+        let code = XML_GetErrorCode(parser)
+        let what = XML_ErrorString(code).map { String(cString: $0) } ?? "error \(code.rawValue)"
+        let line = XML_GetCurrentLineNumber(parser)
+        if code == XML_ERROR_AMPLIFICATION_LIMIT_BREACH {
+            throw InputError(file: file, reason: "the workbook's part \(part) expands its entities far beyond its size, as "
+                + "entity bombs do; it was not read.")
+        }
+        throw InputError(file: file, reason: "the workbook is damaged: its part \(part) is not well-formed XML "
+            + "(line \(line): \(what)); save it again from Excel, or export it as CSV.")
+    }
+}
+
+/// Compares Expat names with literals, on bytes: no String per element on the hot path.
+enum XMLName {
+    /// The local part of `uri|local`.
+    static func local(_ name: UnsafePointer<CChar>) -> UnsafePointer<CChar> {
+        var cursor = name
+        var local = name
+        while cursor.pointee != 0 {
+            if cursor.pointee == CChar(UInt8(ascii: "|")) { local = cursor + 1 }
+            cursor += 1
+        }
+        return local
+    }
+
+    static func `is`(_ name: UnsafePointer<CChar>, _ literal: StaticString) -> Bool {
+        let local = local(name)
+        let bytes = literal.utf8Start
+        for offset in 0..<literal.utf8CodeUnitCount where UInt8(bitPattern: local[offset]) != bytes[offset] {
+            return false
+        }
+        return local[literal.utf8CodeUnitCount] == 0
+    }
+
+    /// The value of the attribute whose local name is `literal`.
+    static func attribute(_ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>, _ literal: StaticString)
+        -> UnsafePointer<CChar>?
+    {
+        var index = 0
+        while let name = attributes[index] {
+            if `is`(name, literal) { return attributes[index + 1] }
+            index += 2
+        }
+        return nil
+    }
+
+    static func string(_ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>, _ literal: StaticString) -> String? {
+        attribute(attributes, literal).map { String(cString: $0) }
+    }
+}

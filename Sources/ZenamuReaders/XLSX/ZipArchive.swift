@@ -1,0 +1,124 @@
+import CLibzip
+import ZenamuCore
+
+/// A zip file read through libzip, entry by entry, with every inflated byte counted against
+/// `ReaderLimits`: sizes in the zip's directory are checked first, then the bytes really
+/// produced, since a crafted directory can lie.
+final class ZipArchive {
+    let file: String
+    let limits: ReaderLimits
+    private let archive: OpaquePointer
+    /// Bytes inflated so far from all entries.
+    fileprivate var totalInflated: UInt64 = 0
+
+    init(path: String, file: String, limits: ReaderLimits) throws {
+        self.file = file
+        self.limits = limits
+        var code: Int32 = 0
+        guard let archive = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else {
+            var error = zip_error_t()
+            zip_error_init_with_code(&error, code)
+            defer { zip_error_fini(&error) }
+            throw InputError(file: file, reason: "the workbook is damaged or incomplete (its zip structure cannot be read: "
+                + "\(String(cString: zip_error_strerror(&error)))); save it again from Excel, or export it as CSV.")
+        }
+        self.archive = archive
+        let entries = zip_get_num_entries(archive, 0)
+        if entries > Int64(limits.maxZipEntries) {
+            zip_discard(archive)
+            throw InputError(file: file, reason: "the workbook's zip holds \(entries) parts, more than the \(limits.maxZipEntries) "
+                + "any spreadsheet needs; it looks built to exhaust the reader (raise --max-zip-entries if you trust it).")
+        }
+    }
+
+    deinit { zip_discard(archive) }
+
+    var entryNames: [String] {
+        (0..<max(0, zip_get_num_entries(archive, 0))).compactMap { index in
+            zip_get_name(archive, UInt64(index), 0).map { String(cString: $0) }
+        }
+    }
+
+    func contains(_ name: String) -> Bool { zip_name_locate(archive, name, 0) >= 0 }
+
+    /// A whole (small) entry; nil when the zip has no such entry.
+    func read(_ name: String) throws -> [UInt8]? {
+        guard let entry = try open(name) else { return nil }
+        var bytes: [UInt8] = []
+        while let chunk = try entry.next() { bytes += chunk }
+        return bytes
+    }
+
+    /// An entry as a stream of chunks; nil when the zip has no such entry.
+    func open(_ name: String) throws -> ZipEntryStream? {
+        let index = zip_name_locate(archive, name, 0)
+        guard index >= 0 else { return nil }
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        guard zip_stat_index(archive, UInt64(index), 0, &stat) == 0 else { throw damaged(name) }
+        if stat.valid & UInt64(ZIP_STAT_SIZE) != 0, stat.size > limits.maxEntryBytes {
+            throw tooLarge(name, size: stat.size)
+        }
+        guard let handle = zip_fopen_index(archive, UInt64(index), 0) else {
+            let message = String(cString: zip_strerror(archive))
+            if message.lowercased().contains("password") || message.lowercased().contains("encrypt") {
+                throw InputError(file: file, reason: "the workbook is password-protected; open it in Excel, remove the password "
+                    + "(File › Info › Protect Workbook) and save it again, or export it as CSV.")
+            }
+            throw damaged(name)
+        }
+        let compressed = stat.valid & UInt64(ZIP_STAT_COMP_SIZE) != 0 ? stat.comp_size : 0
+        return ZipEntryStream(archive: self, name: name, handle: handle, compressedSize: compressed)
+    }
+
+    func damaged(_ name: String) -> InputError {
+        InputError(file: file, reason: "the workbook is damaged (its part \(name) cannot be read); save it again from Excel, "
+            + "or export it as CSV.")
+    }
+
+    func tooLarge(_ name: String, size: UInt64) -> InputError {
+        InputError(file: file, reason: "the workbook's part \(name) unpacks to more than \(limits.maxEntryBytes >> 20) MiB; "
+            + "that is no client list but a zip bomb or a corrupt file (raise --max-unzipped-mb if you trust it).")
+    }
+}
+
+/// One zip entry, inflated chunk by chunk, with the archive's limits enforced on every chunk.
+final class ZipEntryStream {
+    static let chunkSize = 1 << 16
+
+    private let archive: ZipArchive
+    let name: String
+    private let handle: OpaquePointer
+    private let compressedSize: UInt64
+    private var inflated: UInt64 = 0
+    private var buffer = [UInt8](repeating: 0, count: chunkSize)
+
+    fileprivate init(archive: ZipArchive, name: String, handle: OpaquePointer, compressedSize: UInt64) {
+        self.archive = archive
+        self.name = name
+        self.handle = handle
+        self.compressedSize = compressedSize
+    }
+
+    deinit { zip_fclose(handle) }
+
+    /// The next inflated chunk, or nil at the end of the entry.
+    func next() throws -> [UInt8]? {
+        let count = buffer.withUnsafeMutableBytes { zip_fread(handle, $0.baseAddress, UInt64($0.count)) }
+        if count < 0 { throw archive.damaged(name) }
+        if count == 0 { return nil }
+        inflated += UInt64(count)
+        archive.totalInflated += UInt64(count)
+        let limits = archive.limits
+        if inflated > limits.maxEntryBytes { throw archive.tooLarge(name, size: inflated) }
+        if archive.totalInflated > limits.maxTotalBytes {
+            throw InputError(file: archive.file, reason: "the workbook unpacks to more than \(limits.maxTotalBytes >> 20) MiB in all; "
+                + "that is no client list but a zip bomb or a corrupt file (raise --max-unzipped-mb if you trust it).")
+        }
+        if inflated > limits.ratioFloorBytes, inflated / max(compressedSize, 1) > limits.maxCompressionRatio {
+            throw InputError(file: archive.file, reason: "the workbook's part \(name) unpacks more than \(limits.maxCompressionRatio) times "
+                + "its packed size, as zip bombs do, not spreadsheets (raise --max-zip-ratio if you trust it).")
+        }
+        return Array(buffer[0..<Int(count)])
+    }
+}
