@@ -75,6 +75,7 @@ public enum RuleBook {
         CreditsMustBeNumber(),
         PhoneMustBeDialable(),
         ConsentMustBeClear(),
+        ReferencesAreKept(),
         BalanceNeedsEmail(),
     ]
 

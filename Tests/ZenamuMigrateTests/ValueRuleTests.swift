@@ -178,3 +178,11 @@ struct PhoneTests {
         #expect(phone("4.20603E+11", home: "603 123 456") == ("+420603123456", ["phone_mangled_by_excel"]))
     }
 }
+
+extension PhoneTests {
+    @Test func aNumberCellThatLostItsDigitsIsNotTrusted() {
+        // 4.20603E+11 saved back as a number cell: 420603000000.
+        #expect(phone("420603000000") == (nil, ["phone_mangled_by_excel"]))
+        #expect(phone("420603123456", region: "HU").0 == "+420603123456")
+    }
+}

@@ -55,8 +55,11 @@ public struct PhoneMustBeDialable: NormalisationRule {
         for issue in problems.all { issues.add(issue) }
     }
 
-    /// `4.20603E+11`, `4,20603E+11`: what Excel shows for a long number, with the digits gone.
+    /// `4.20603E+11`, `4,20603E+11`: what Excel shows for a long number, with the digits gone; or
+    /// the same saved back as a number cell, `420603000000`: eleven digits or more ending in five
+    /// zeros, which no real phone written as bare digits does.
     static func isScientific(_ text: String) -> Bool {
+        if text.count >= 11, text.allSatisfy(\.isASCIIDigit), text.hasSuffix("00000") { return true }
         let compact = text.filter { !$0.isWhitespace }
         guard let e = compact.firstIndex(where: { $0 == "E" || $0 == "e" }) else { return false }
         let mantissa = compact[..<e].drop { $0 == "+" }, exponent = compact[compact.index(after: e)...].drop { $0 == "+" }

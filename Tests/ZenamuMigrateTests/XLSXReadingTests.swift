@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+import ZenamuCore
+import ZenamuMigration
+@testable import ZenamuReaders
+import ZenamuTestSupport
+
+/// The rows of sheet `index` of a workbook built by `builder`.
+func sheetRows(_ builder: XLSXBuilder, sheet index: Int = 0) throws -> (TableInfo, [SourceRow]) {
+    let folder = try TemporaryFolder()
+    let url = folder.url.appendingPathComponent("book.xlsx")
+    try builder.write(to: url)
+    var source = try TableReader.open(path: url.path).rows(sheet: index)
+    var rows: [SourceRow] = []
+    while let row = try source.next() { rows.append(row) }
+    return (source.info, rows)
+}
+
+@Suite("Reading XLSX")
+struct XLSXReadingTests {
+    @Test func everyKindOfCell() throws {
+        let (info, rows) = try sheetRows(XLSXBuilder(sheets: [XLSXBuilder.Sheet(name: "Clients", table: [
+            [.shared("Name"), .inline("Phone"), .shared("Entries"), .shared("Consent"), .shared("Note"), .shared("Since")],
+            [.rich(["Jana ", "Nováková"], phonetic: "じゃな"), .number("393331234567"), .number("8.0"), .bool(true),
+             .error("#N/A"), .date(45123, custom: false)],
+            [.shared("A & B <co>"), .number("4.2060312345600001E+11"), .number("2.5"), .bool(false),
+             .formula("CONCAT(\"x\",\"y\")", cached: "xy"), .date(45123.5, custom: true)],
+        ])]))
+        #expect(info.format == "xlsx" && info.sheet == "Clients")
+        #expect(rows[0].cells == ["Name", "Phone", "Entries", "Consent", "Note", "Since"])
+        // Rich runs are joined, the phonetic run left out; a number cell keeps its digits; 8.0 is 8.
+        #expect(rows[1].cells == ["Jana Nováková", "393331234567", "8", "TRUE", "#N/A", "2023-07-16"])
+        #expect(rows[2].cells == ["A & B <co>", "420603123456", "2.5", "FALSE", "xy", "2023-07-16 12:00:00"])
+    }
+
+    @Test func datesInBothDateSystems() {
+        #expect(SpreadsheetValues.date(serial: 1, date1904: false) == "1900-01-01")
+        #expect(SpreadsheetValues.date(serial: 61, date1904: false) == "1900-03-01")
+        #expect(SpreadsheetValues.date(serial: 45_658, date1904: false) == "2025-01-01")
+        #expect(SpreadsheetValues.date(serial: 0, date1904: true) == "1904-01-01")
+        #expect(SpreadsheetValues.date(serial: 44_196, date1904: true) == "2025-01-01")
+    }
+
+    @Test func the1904DateSystemIsReadFromTheWorkbook() throws {
+        var builder = XLSXBuilder(sheets: [XLSXBuilder.Sheet(name: "S", table: [[.date(44_196, custom: false)]])])
+        builder.date1904 = true
+        #expect(try sheetRows(builder).1[0].cells == ["2025-01-01"])
+    }
+
+    @Test(arguments: [("dd.mm.yyyy;@", true), ("[$-409]mmmm d, yyyy", true), ("h:mm AM/PM", true), ("0.00", false),
+                      ("#,##0 \"Kč\"", false), ("[Red]0", false), ("General", false), ("\"day\" 0", false)])
+    func customFormatsThatShowDates(_ code: String, _ isDate: Bool) {
+        #expect(SpreadsheetValues.isDateFormat(code) == isDate)
+    }
+
+    @Test func sparseRowsAndCellsKeepTheirPlaces() throws {
+        let rows = try sheetRows(XLSXBuilder(sheets: [XLSXBuilder.Sheet(name: "S", rows: [
+            (1, [.shared("Name"), .empty, .shared("Email")]),
+            (4, [.empty, .empty, .shared("ann@example.com")]),
+        ])])).1
+        #expect(rows.map(\.number) == [1, 4])
+        #expect(rows[1].cells == ["", "", "ann@example.com"])
+    }
+
+    @Test func theClientSheetIsFoundByItsHeaderOrChosenByName() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.url.appendingPathComponent("book.xlsx")
+        try XLSXBuilder(sheets: [
+            XLSXBuilder.Sheet(name: "Read me", table: [[.shared("Exported 2026-11-01")]]),
+            XLSXBuilder.Sheet(name: "Clients", table: [[.shared("Name"), .shared("Email")],
+                                                       [.shared("Ann Lee"), .shared("ann@example.com")]]),
+            XLSXBuilder.Sheet(name: "Staff", table: [[.shared("Name"), .shared("Email")],
+                                                     [.shared("Bob Desk"), .shared("desk@example.com")]]),
+        ]).write(to: url)
+        let automatic = try ConvertedFixture(paths: [url])
+        #expect(automatic.report.files[0].sheet == "Clients")
+        #expect(automatic.report.files[0].sheets == ["Read me", "Clients", "Staff"])
+        #expect(automatic.clientLines == ["Ann Lee,ann@example.com,,,,"])
+        let chosen = try ConvertedFixture(paths: [url], options: ConversionOptions(sheet: "staff"))
+        #expect(chosen.clientLines == ["Bob Desk,desk@example.com,,,,"])
+        let missing = try #require(throws: InputError.self) {
+            try ConvertedFixture(paths: [url], options: ConversionOptions(sheet: "Members"))
+        }
+        #expect(missing.reason == "the workbook has no sheet named \"Members\"; its sheets are \"Read me\", \"Clients\", \"Staff\".")
+    }
+
+    @Test func anXLSXSavedAsCSVIsStillAnXLSX() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.url.appendingPathComponent("clients.csv")
+        try XLSXBuilder(sheets: [XLSXBuilder.Sheet(name: "S", table: [[.shared("Name"), .shared("Email")],
+                                                                      [.shared("Ann"), .shared("ann@x.com")]])]).write(to: url)
+        let converted = try ConvertedFixture(paths: [url])
+        #expect(converted.report.format == "xlsx" && converted.clientLines == ["Ann,ann@x.com,,,,"])
+    }
+}
+
+@Suite("Workbooks convert exactly as their CSV twins")
+struct TwinTests {
+    /// Every CSV fixture, rebuilt as an XLSX: text alternately as shared and inline strings,
+    /// numbers as number cells, behind a first sheet that is not the client list.
+    @Test(arguments: Fixtures.cases.filter { (try? Fixtures.input(of: $0).pathExtension) != "xlsx" && (try? Fixtures.input(of: $0).pathExtension) != "xls" })
+    func csvFixtureAsXLSX(_ name: String) throws {
+        let input = try Fixtures.input(of: name)
+        var source = try TableReader.open(path: input.path).rows(sheet: 0)
+        var rows: [(Int, [XLSXBuilder.Cell])] = []
+        while let row = try source.next() {
+            rows.append((row.number, row.cells.enumerated().map { column, text in
+                if text.isEmpty { return .empty }
+                if let number = Double(text), !text.hasPrefix("0") || text == "0", !text.hasPrefix("+"), text.count < 15,
+                   number.isFinite, !text.contains(",") {
+                    return .number(text)
+                }
+                return (row.number + column).isMultiple(of: 2) ? .shared(text) : .inline(text)
+            }))
+        }
+        let folder = try TemporaryFolder()
+        let workbook = folder.url.appendingPathComponent("input.xlsx")
+        try XLSXBuilder(sheets: [XLSXBuilder.Sheet(name: "Notes", table: [[.shared("Exported from the old system")]]),
+                                 XLSXBuilder.Sheet(name: "Clients", rows: rows)]).write(to: workbook)
+        let csv = try ConvertedFixture(paths: [input], options: Fixtures.options(of: name))
+        let xlsx = try ConvertedFixture(paths: [workbook], options: Fixtures.options(of: name))
+        #expect(xlsx.clientsCSV == csv.clientsCSV)
+        #expect(xlsx.report.issues.map(\.code) == csv.report.issues.map(\.code))
+        #expect(xlsx.report.issues.map(\.row) == csv.report.issues.map(\.row))
+        #expect(xlsx.report.rows.accepted == csv.report.rows.accepted && xlsx.report.rows.rejected == csv.report.rows.rejected)
+    }
+
+    @Test(arguments: ["fresha-xlsx", "legacy-xls"])
+    func committedWorkbookMatchesItsTwin(_ name: String) throws {
+        let workbook = try ConvertedFixture(fixture: name)
+        let twin = try ConvertedFixture(paths: [Fixtures.url("\(name)/twin.csv")], options: Fixtures.options(of: name))
+        #expect(workbook.clientsCSV == twin.clientsCSV)
+        #expect(workbook.report.issues.map(\.code) == twin.report.issues.map(\.code))
+        #expect(!workbook.clientLines.isEmpty)
+    }
+
+    @Test func xlsDatesNumbersAndPhones() throws {
+        let converted = try ConvertedFixture(fixture: "legacy-xls")
+        #expect(converted.report.format == "xls" && converted.report.files[0].sheet == "Klienti")
+        #expect(converted.clientLines == ["Šárka Kořínková,sarka@example.cz,10,,+420731222333,yes",
+                                          "Řehoř Šťastný,rehor@example.cz,,250.5,+420777888999,no",
+                                          "Jiří Černý,jiri@example.cz,8,,+420603123456,"])
+        let expiry = converted.outcomes.compactMap { if case let .accepted(record, _) = $0 { record.passExpiry } else { nil } }
+        #expect(expiry == ["2026-12-31", "2027-06-30"])
+    }
+}
