@@ -22,13 +22,14 @@ final class ZipArchive {
             throw InputError(file: file, reason: "the workbook is damaged or incomplete (its zip structure cannot be read: "
                 + "\(String(cString: zip_error_strerror(&error)))); save it again from Excel, or export it as CSV.")
         }
-        self.archive = archive
         let entries = zip_get_num_entries(archive, 0)
         if entries > Int64(limits.maxZipEntries) {
+            // Not yet owned by self, so deinit will not discard it a second time.
             zip_discard(archive)
             throw InputError(file: file, reason: "the workbook's zip holds \(entries) parts, more than the \(limits.maxZipEntries) "
                 + "any spreadsheet needs; it looks built to exhaust the reader (raise --max-zip-entries if you trust it).")
         }
+        self.archive = archive
     }
 
     deinit { zip_discard(archive) }
@@ -77,7 +78,7 @@ final class ZipArchive {
     }
 
     func tooLarge(_ name: String, size: UInt64) -> InputError {
-        InputError(file: file, reason: "the workbook's part \(name) unpacks to more than \(limits.maxEntryBytes >> 20) MiB; "
+        InputError(file: file, reason: "the workbook's part \(name) unpacks to more than \(size: limits.maxEntryBytes); "
             + "that is no client list but a zip bomb or a corrupt file (raise --max-unzipped-mb if you trust it).")
     }
 }
@@ -112,7 +113,7 @@ final class ZipEntryStream {
         let limits = archive.limits
         if inflated > limits.maxEntryBytes { throw archive.tooLarge(name, size: inflated) }
         if archive.totalInflated > limits.maxTotalBytes {
-            throw InputError(file: archive.file, reason: "the workbook unpacks to more than \(limits.maxTotalBytes >> 20) MiB in all; "
+            throw InputError(file: archive.file, reason: "the workbook unpacks to more than \(size: limits.maxTotalBytes) in all; "
                 + "that is no client list but a zip bomb or a corrupt file (raise --max-unzipped-mb if you trust it).")
         }
         if inflated > limits.ratioFloorBytes, inflated / max(compressedSize, 1) > limits.maxCompressionRatio {
@@ -120,5 +121,12 @@ final class ZipEntryStream {
                 + "its packed size, as zip bombs do, not spreadsheets (raise --max-zip-ratio if you trust it).")
         }
         return Array(buffer[0..<Int(count)])
+    }
+}
+
+extension String.StringInterpolation {
+    /// "256 KiB", "1024 MiB".
+    mutating func appendInterpolation(size bytes: UInt64) {
+        appendLiteral(bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB")
     }
 }
