@@ -49,6 +49,9 @@ let package = Package(
             dependencies: ["ZenamuMigration", "ZenamuReaders",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        // The reader alone, for bench/run.
+        .executableTarget(name: "zenamu-read", dependencies: ["ZenamuCore", "ZenamuReaders"], path: "bench/zenamu-read"),
+
         .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration", "CLibzip"]),
         .testTarget(name: "ZenamuMigrateTests",
                     dependencies: ["ZenamuTestSupport", "ZenamuMigration", "zenamu-migrate"]),

@@ -37,40 +37,67 @@ final class SheetRowParser: XMLEventHandler {
         self.file = file
     }
 
+    /// The elements a worksheet's rows are made of, told apart by the local name's bytes.
+    private enum Tag { case row, c, v, t, inlineString, phonetic, other }
+
+    private static func tag(_ name: UnsafePointer<CChar>) -> Tag {
+        let local = XMLName.local(name)
+        switch UInt8(bitPattern: local[0]) {
+        case UInt8(ascii: "c"): return local[1] == 0 ? .c : .other
+        case UInt8(ascii: "v"): return local[1] == 0 ? .v : .other
+        case UInt8(ascii: "t"): return local[1] == 0 ? .t : .other
+        case UInt8(ascii: "r"):
+            if XMLName.isLocal(local, "row") { return .row }
+            return XMLName.isLocal(local, "rPh") ? .phonetic : .other
+        case UInt8(ascii: "i"): return XMLName.isLocal(local, "is") ? .inlineString : .other
+        default: return .other
+        }
+    }
+
     func startElement(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
-        if XMLName.is(name, "c") {
+        switch Self.tag(name) {
+        case .c:
             column = XMLName.attribute(attributes, "r").flatMap(Self.columnIndex) ?? column + 1
             typeName = XMLName.string(attributes, "t") ?? ""
-            style = XMLName.attribute(attributes, "s").flatMap { Int(String(cString: $0)) } ?? 0
+            style = XMLName.attribute(attributes, "s").map(Self.integer) ?? 0
             value.removeAll(keepingCapacity: true)
             inline.removeAll(keepingCapacity: true)
-        } else if XMLName.is(name, "v") {
+        case .v:
             capture = .value
-        } else if XMLName.is(name, "row") {
-            rowNumber = XMLName.attribute(attributes, "r").flatMap { Int(String(cString: $0)) } ?? rowNumber + 1
+        case .row:
+            rowNumber = XMLName.attribute(attributes, "r").map(Self.integer) ?? rowNumber + 1
             cells.removeAll(keepingCapacity: true)
             column = -1
-        } else if XMLName.is(name, "is") {
+        case .inlineString:
             inInline = true
-        } else if XMLName.is(name, "rPh") {
+        case .phonetic:
             inPhonetic = true
-        } else if XMLName.is(name, "t") {
+        case .t:
             capture = inInline && !inPhonetic ? .inline : .none
+        case .other:
+            break
         }
     }
 
     func endElement(_ name: UnsafePointer<CChar>) {
-        if XMLName.is(name, "c") {
-            place(cellText())
-        } else if XMLName.is(name, "v") || XMLName.is(name, "t") {
-            capture = .none
-        } else if XMLName.is(name, "row") {
-            rows.append(SourceRow(number: rowNumber, cells: cells))
-        } else if XMLName.is(name, "is") {
-            inInline = false
-        } else if XMLName.is(name, "rPh") {
-            inPhonetic = false
+        switch Self.tag(name) {
+        case .c: place()
+        case .v, .t: capture = .none
+        case .row: rows.append(SourceRow(number: rowNumber, cells: cells))
+        case .inlineString: inInline = false
+        case .phonetic: inPhonetic = false
+        case .other: break
         }
+    }
+
+    /// A decimal attribute value ("12"); 0 when it is not one.
+    private static func integer(_ text: UnsafePointer<CChar>) -> Int {
+        var value = 0, cursor = text
+        while cursor.pointee >= 48 && cursor.pointee <= 57 {
+            value = value &* 10 &+ Int(cursor.pointee - 48)
+            cursor += 1
+        }
+        return value
     }
 
     func characters(_ text: UnsafePointer<CChar>, _ length: Int) {
@@ -88,6 +115,12 @@ final class SheetRowParser: XMLEventHandler {
 
     /// The cell's text by its type (`t`): s shared string, inlineStr, str (formula text), b, e, n.
     private func cellText() -> String {
+        if typeName == "s" {
+            // The index straight from the bytes: no String for the most common cell of all.
+            var index = 0
+            for byte in value where byte >= 48 && byte <= 57 { index = index &* 10 &+ Int(byte - 48) }
+            if !value.isEmpty, sharedStrings.indices.contains(index) { return sharedStrings[index] }
+        }
         let raw = String(decoding: value, as: UTF8.self)
         switch typeName {
         case "s":
@@ -101,9 +134,9 @@ final class SheetRowParser: XMLEventHandler {
             }
             return sharedStrings[index]
         case "inlineStr":
-            return String(decoding: inline, as: UTF8.self)
+            return SharedStringsParser.trimmedText(inline)
         case "str", "e":
-            return raw
+            return raw.trimmed
         case "b":
             return raw == "1" ? "TRUE" : raw == "0" ? "FALSE" : raw
         default:
@@ -115,12 +148,13 @@ final class SheetRowParser: XMLEventHandler {
         }
     }
 
-    private func place(_ text: String) {
+    /// Puts the finished cell's text in its column (shared strings arrive trimmed already).
+    private func place() {
         guard column >= 0, column < 16_384 else { return }
-        let clean = text.trimmed
-        guard !clean.isEmpty else { return }
+        let text = cellText()
+        guard !text.isEmpty else { return }
         if cells.count <= column { cells.append(contentsOf: repeatElement("", count: column + 1 - cells.count)) }
-        cells[column] = clean
+        cells[column] = text
     }
 
     /// "AB12" → 27 (0-based column of AB).

@@ -5,6 +5,10 @@ enum SpreadsheetValues {
     /// 15 significant digits has lost digits already: it is written in E notation, which the
     /// rules flag (for a phone, `phone_mangled_by_excel`) instead of trusting.
     static func number(_ raw: String) -> String {
+        // Whole numbers as Excel writes them ("393331234567") are already what we want.
+        if raw.utf8.count < 16, !raw.isEmpty, raw.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), raw.utf8.first != 48 || raw == "0" {
+            return raw
+        }
         guard let value = Double(raw), value.isFinite else { return raw }
         if value == value.rounded(.towardZero) {
             if abs(value) < 1e15, let whole = Int64(exactly: value) { return String(whole) }

@@ -1,4 +1,9 @@
 import CExpat
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ZenamuCore
 
 /// What an XML part's events go to. Names arrive as Expat gives them in namespace mode
@@ -15,7 +20,9 @@ protocol XMLEventHandler: AnyObject {
 /// set), and Expat's amplification guard is on as a second line.
 final class XMLStream {
     private let parser: XML_Parser
-    private unowned let handler: any XMLEventHandler
+    // unowned(unsafe): the handler owns this stream and outlives it; a checked reference cost a
+    // retain per XML event in the profile.
+    private unowned(unsafe) let handler: any XMLEventHandler
     private let part: String
     private let file: String
     private var refusedDoctype = false
@@ -83,17 +90,17 @@ final class XMLStream {
 enum XMLName {
     /// The local part of `uri|local`.
     static func local(_ name: UnsafePointer<CChar>) -> UnsafePointer<CChar> {
-        var cursor = name
-        var local = name
-        while cursor.pointee != 0 {
-            if cursor.pointee == CChar(UInt8(ascii: "|")) { local = cursor + 1 }
-            cursor += 1
-        }
-        return local
+        // libc's strrchr is vectorised; names carry a 50-byte namespace URI before the `|`.
+        guard let bar = strrchr(name, Int32(UInt8(ascii: "|"))) else { return name }
+        return UnsafePointer(bar + 1)
     }
 
     static func `is`(_ name: UnsafePointer<CChar>, _ literal: StaticString) -> Bool {
-        let local = local(name)
+        isLocal(local(name), literal)
+    }
+
+    /// Compares an already extracted local name with a literal.
+    static func isLocal(_ local: UnsafePointer<CChar>, _ literal: StaticString) -> Bool {
         let bytes = literal.utf8Start
         for offset in 0..<literal.utf8CodeUnitCount where UInt8(bitPattern: local[offset]) != bytes[offset] {
             return false
