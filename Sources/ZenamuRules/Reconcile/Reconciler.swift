@@ -12,28 +12,28 @@ public struct Reconciler {
         case conflict(Issue)
     }
 
+    /// What is kept per distinct e-mail: small, since a million clients means a million of these.
     private struct Seen {
-        let file: String
-        let row: Int
+        let fileIndex: Int32
+        let row: Int32
         let name: String
-        let fingerprint: Fingerprint
+        /// A 64-bit digest of the details two rows must share to be the same client. Only rows on
+        /// the same e-mail are compared, so a collision would need two digests of one address to meet.
+        let fingerprint: Int
     }
 
-    private struct Fingerprint: Equatable {
-        let name: String
-        let entries: Int?
-        let credits: Decimal?
-        let phone: String?
-        let consent: Consent.Value
-
-        init(_ record: ClientRecord) {
-            name = record.name.display.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            entries = record.entries
-            credits = record.credits
-            phone = record.phone?.e164
-            consent = record.consent.value
-        }
+    /// The details two rows must share to be the same client, as a digest.
+    private static func fingerprint(_ record: ClientRecord) -> Int {
+        var hasher = Hasher()
+        hasher.combine(record.name.display.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        hasher.combine(record.entries)
+        hasher.combine(record.credits)
+        hasher.combine(record.phone?.e164)
+        hasher.combine(record.consent.value)
+        return hasher.finalize()
     }
+
+    private var files: [String] = []
 
     public static let kinds: [IssueKind] = [.duplicateMerged, .duplicateEmail]
 
@@ -45,13 +45,15 @@ public struct Reconciler {
     /// `emailColumn` is where the e-mail sits, for the issue.
     public mutating func check(_ record: ClientRecord, emailColumn: ColumnRef?) -> Verdict {
         guard let email = record.email else { return .unique }
-        let fingerprint = Fingerprint(record)
+        let fingerprint = Self.fingerprint(record)
+        if files.last != record.provenance.file { files.append(record.provenance.file) }
         guard let first = seen[email] else {
-            seen[email] = Seen(file: record.provenance.file, row: record.provenance.row, name: record.name.display,
-                               fingerprint: fingerprint)
+            seen[email] = Seen(fileIndex: Int32(files.count - 1), row: Int32(clamping: record.provenance.row),
+                               name: record.name.display, fingerprint: fingerprint)
             return .unique
         }
-        let place = first.file == record.provenance.file ? "row \(first.row)" : "row \(first.row) of \(first.file)"
+        let firstFile = files[Int(first.fileIndex)]
+        let place = firstFile == record.provenance.file ? "row \(first.row)" : "row \(first.row) of \(firstFile)"
         let issue = { (kind: IssueKind) in
             Issue(kind, file: record.provenance.file, row: record.provenance.row, column: emailColumn, field: .email,
                   value: email, details: ["first": place, "name": first.name])
