@@ -20,7 +20,7 @@ struct InputOptions: ParsableArguments {
         discussion: "Without it, the country is guessed from the header's language."))
     var region: String?
 
-    @Option(help: ArgumentHelp("Most MiB a workbook may unpack to, per part and in all (zip-bomb guard).",
+    @Option(help: ArgumentHelp("Most MiB a workbook part may unpack to (zip-bomb guard; default 1024 per part, 2048 in all).",
                                valueName: "MiB"))
     var maxUnzippedMb: UInt64?
 

@@ -34,12 +34,6 @@ final class ZipArchive {
 
     deinit { zip_discard(archive) }
 
-    var entryNames: [String] {
-        (0..<max(0, zip_get_num_entries(archive, 0))).compactMap { index in
-            zip_get_name(archive, UInt64(index), 0).map { String(cString: $0) }
-        }
-    }
-
     func contains(_ name: String) -> Bool { zip_name_locate(archive, name, 0) >= 0 }
 
     /// A whole (small) entry; nil when the zip has no such entry.
