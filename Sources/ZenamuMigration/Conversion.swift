@@ -73,20 +73,16 @@ public struct Conversion {
         let mapping = found.adapter.mapping(for: header.cells)
         let (region, regionSource) = Region.decide(option: options.region, language: mapping.language)
 
-        var columns: [CanonicalField: ColumnRef] = [:]
-        for mapped in mapping.used {
-            if let field = mapped.field, columns[field] == nil { columns[field] = mapped.column }
-        }
         let context = RuleContext(file: table.file, region: region, language: mapping.language, phones: phones,
-                                  columns: columns)
+                                  columns: mapping.bestColumns)
 
         builder.begin(FileReport(
             file: table.file, format: table.format, sheet: table.sheet, sheets: document.sheetNames,
             encoding: table.encoding, encodingReason: table.encodingReason,
             delimiter: table.delimiter, system: found.adapter.id, systemConfidence: found.recognition.confidence,
             systemReason: found.recognition.reasons,
-            headerRow: header.number, language: mapping.language, mapping: mapping.columns.map(ColumnDecision.init),
-            rows: RowCounts()), region: region, regionSource: regionSource)
+            headerRow: header.number, language: mapping.language, region: region, regionSource: regionSource,
+            mapping: mapping.columns.map(ColumnDecision.init), rows: RowCounts()))
         for sink in sinks { try sink.begin(table, header: header, mapping: mapping) }
 
         let emit = { (outcome: RowOutcome, builder: inout ReportBuilder) throws in

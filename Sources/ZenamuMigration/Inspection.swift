@@ -36,7 +36,7 @@ public struct Inspection {
         lines.append("Header     row \(file.headerRow)")
         lines.append("Language   " + (file.language.map { "\(GenericClientList.languageNames[$0] ?? $0) (\($0))" }
             ?? "not told by the header"))
-        lines.append("Region     " + (report.region.map { "\($0) (\(report.regionSource ?? ""))" }
+        lines.append("Region     " + (file.region.map { "\($0) (\(file.regionSource ?? ""))" }
             ?? "none: phones need a country code (+420…), or run with --region"))
         lines.append("")
         lines.append("Columns")

@@ -5,14 +5,8 @@ struct ReportBuilder {
     private var files: [FileReport] = []
     private var issues: [ReportIssue] = []
     private var skipped: [SkippedRow] = []
-    private var region: String?
-    private var regionSource: String?
 
-    mutating func begin(_ file: FileReport, region: String?, regionSource: String?) {
-        if files.isEmpty {
-            self.region = region
-            self.regionSource = regionSource
-        }
+    mutating func begin(_ file: FileReport) {
         files.append(file)
     }
 
@@ -45,6 +39,6 @@ struct ReportBuilder {
         return RunReport(
             format: common(files.map(\.format)) ?? "", encoding: common(files.map(\.encoding)),
             delimiter: common(files.map(\.delimiter)), system: common(files.map(\.system)) ?? "",
-            region: region, regionSource: regionSource, rows: total, issues: issues, skipped: skipped, files: files)
+            region: files.first?.region, regionSource: files.first?.regionSource, rows: total, issues: issues, skipped: skipped, files: files)
     }
 }

@@ -63,6 +63,8 @@ public struct RowIssues: Sendable {
 
     public mutating func add(_ issue: Issue) { all.append(issue) }
 
+    public mutating func add(contentsOf other: RowIssues) { all += other.all }
+
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 }
 

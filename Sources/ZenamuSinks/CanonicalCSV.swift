@@ -46,7 +46,6 @@ public final class CanonicalCSVSink: ClientSink {
     private let url: URL
     private var buffer = Data()
     private var handle: FileHandle?
-    public private(set) var written = 0
 
     public init(url: URL) throws {
         self.url = url
@@ -62,7 +61,6 @@ public final class CanonicalCSVSink: ClientSink {
     public func consume(_ outcome: RowOutcome) throws {
         guard case let .accepted(record, _) = outcome else { return }
         append(CanonicalCSV.line(CanonicalCSV.cells(record)))
-        written += 1
         if buffer.count > 1 << 16 { try flush() }
     }
 

@@ -20,6 +20,11 @@ public enum Fixtures {
         }.sorted()
     }
 
+    /// The cases whose input is a text file (the ones the twin tests rebuild as workbooks).
+    public static var csvCases: [String] {
+        cases.filter { name in !["xlsx", "xls"].contains((try? input(of: name))?.pathExtension ?? "") }
+    }
+
     /// The case's input file.
     public static func input(of name: String) throws -> URL {
         let folder = url(name)

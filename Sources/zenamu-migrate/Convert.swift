@@ -51,9 +51,9 @@ enum Summary {
             let r = file.rows
             lines.append("\(file.file): \(count(r.read, "row")) read: \(r.accepted) accepted, \(r.rejected) rejected, "
                 + "\(r.merged) merged, \(r.skipped) skipped (system: \(file.system), header on row \(file.headerRow)).")
-        }
-        if let region = report.region, let source = report.regionSource, source != "--region" {
-            lines.append("Phones without a country code were read as \(region): \(source).")
+            if let region = file.region, let source = file.regionSource, source != "--region" {
+                lines.append("  Phones without a country code were read as \(region): \(source).")
+            }
         }
         let warnings = report.issues.filter { $0.severity == .warning }.count
         lines.append("Wrote \(clients) (\(count(report.rows.accepted, "client"))) and \(reportPath).")

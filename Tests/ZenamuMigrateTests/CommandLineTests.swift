@@ -70,3 +70,18 @@ struct CommandLineTests {
         #expect(result.status == 0 && result.stdout.hasPrefix("generic: Any client list"))
     }
 }
+
+extension CommandLineTests {
+    @Test func eachFileSaysWhichCountryItsPhonesWereReadAs() throws {
+        let out = try TemporaryFolder()
+        let result = try CLI.run(["convert", try Fixtures.input(of: "fresha-xlsx").path,
+                                  try Fixtures.input(of: "legacy-xls").path, "--out", out.url.path])
+        #expect(result.status == 0)
+        // The English workbook gives no country; the Czech one does, and says so, even second.
+        #expect(result.stdout.contains("input.xls: 3 rows read: 3 accepted, 0 rejected, 0 merged, 0 skipped (system: generic, header on row 1).\n"
+            + "  Phones without a country code were read as CZ: guessed from the header's language (cs); set --region to change it."))
+        let report = try ConvertedFixture(paths: [try Fixtures.input(of: "fresha-xlsx"), try Fixtures.input(of: "legacy-xls")]).report
+        #expect(report.files.map(\.region) == [nil, "CZ"])
+        #expect(report.region == nil && report.format == "mixed")
+    }
+}

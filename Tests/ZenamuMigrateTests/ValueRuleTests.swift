@@ -12,10 +12,8 @@ func normalise(_ header: [String], _ cells: [String], region: String? = nil, lan
     let adapter = GenericClientList()
     let mapping = adapter.mapping(for: header)
     let row = SourceRow(number: 2, cells: cells)
-    var columns: [CanonicalField: ColumnRef] = [:]
-    for mapped in mapping.used { if let field = mapped.field, columns[field] == nil { columns[field] = mapped.column } }
     let context = RuleContext(file: "t.csv", region: region, language: language ?? mapping.language,
-                              phones: LibPhoneNumber(), columns: columns)
+                              phones: LibPhoneNumber(), columns: mapping.bestColumns)
     let result = RuleBook.normalise(adapter.extract(row, mapping: mapping),
                                     provenance: Provenance(file: "t.csv", row: 2, cells: cells), context: context)
     return (result.record, result.issues.all)

@@ -127,6 +127,13 @@ public struct ColumnMapping: Sendable, Equatable {
 
     public var ignored: [MappedColumn] { columns.filter { $0.field == nil } }
 
+    /// The best column for each field: where an issue about an empty cell points.
+    public var bestColumns: [CanonicalField: ColumnRef] {
+        used.reduce(into: [:]) { best, mapped in
+            if let field = mapped.field, best[field] == nil { best[field] = mapped.column }
+        }
+    }
+
     public var fields: Set<CanonicalField> { Set(columns.compactMap(\.field)) }
 }
 

@@ -8,7 +8,8 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var encoding: String?
     public var delimiter: String?
     public var system: String
-    /// Default country for phones without an international prefix, and where it came from.
+    /// The first file's default country for phones without an international prefix, and where it
+    /// came from; each file's own is in `files`.
     public var region: String?
     public var regionSource: String?
     public var rows: RowCounts
@@ -110,12 +111,15 @@ public struct FileReport: Sendable, Codable, Equatable {
     public var systemReason: [String]
     public var headerRow: Int
     public var language: String?
+    /// The country assumed for this file's phones without a country code, and where it came from.
+    public var region: String?
+    public var regionSource: String?
     public var mapping: [ColumnDecision]
     public var rows: RowCounts
 
     public init(file: String, format: String, sheet: String?, sheets: [String], encoding: String?, encodingReason: String?,
                 delimiter: String?, system: String, systemConfidence: Double, systemReason: [String], headerRow: Int,
-                language: String?, mapping: [ColumnDecision], rows: RowCounts) {
+                language: String?, region: String?, regionSource: String?, mapping: [ColumnDecision], rows: RowCounts) {
         self.file = file
         self.format = format
         self.sheet = sheet
@@ -128,6 +132,8 @@ public struct FileReport: Sendable, Codable, Equatable {
         self.systemReason = systemReason
         self.headerRow = headerRow
         self.language = language
+        self.region = region
+        self.regionSource = regionSource
         self.mapping = mapping
         self.rows = rows
     }
@@ -197,6 +203,8 @@ extension FileReport {
         try c.encode(systemReason, forKey: .systemReason)
         try c.encode(headerRow, forKey: .headerRow)
         try c.encode(language, forKey: .language)
+        try c.encode(region, forKey: .region)
+        try c.encode(regionSource, forKey: .regionSource)
         try c.encode(mapping, forKey: .mapping)
         try c.encode(rows, forKey: .rows)
     }

@@ -22,7 +22,7 @@ final class XLSWorkbook: TableFile {
         var password: UInt32 = 0
         if freexl_get_info(handle, UInt16(FREEXL_BIFF_PASSWORD), &password) == FREEXL_OK,
            password != UInt32(FREEXL_BIFF_PLAIN) {
-            throw Self.passwordProtected(file)
+            throw InputError.passwordProtected(file)
         }
         var count: UInt32 = 0
         freexl_get_info(handle, UInt16(FREEXL_BIFF_SHEET_COUNT), &count)
@@ -66,18 +66,13 @@ final class XLSWorkbook: TableFile {
         }
     }
 
-    static func passwordProtected(_ file: String) -> InputError {
-        InputError(file: file, reason: "the workbook is password-protected; open it in Excel, remove the password "
-            + "(File › Info › Protect Workbook) and save it again, or export it as CSV.")
-    }
-
     /// An OLE2 file FreeXL cannot read: an encrypted XLSX (Office keeps those in OLE2, with an
     /// `EncryptedPackage` stream), or a damaged or non-Excel document.
     static func failure(_ status: Int32, path: String, file: String) -> InputError {
         let marker = Array("EncryptedPackage".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         if let head = try? ByteChunks.head(path: path, file: file, count: 1 << 20),
            head.indices.contains(where: { head[$0...].starts(with: marker) }) {
-            return passwordProtected(file)
+            return InputError.passwordProtected(file)
         }
         return InputError(file: file, reason: "this is an Office document that is not a readable Excel workbook "
             + "(it may be damaged, or a Word file); open it in Excel and save it as .xlsx or CSV.")

@@ -126,15 +126,15 @@ final class SheetRowParser: XMLEventHandler {
         case "s":
             guard let index = Int(raw), sharedStrings.indices.contains(index) else {
                 if failure == nil, !raw.isEmpty {
-                    failure = InputError(file: file, row: rowNumber, column: ColumnRef(index: max(column, 0), header: "").letter,
-                                         reason: "the workbook is damaged: a cell refers to text that is not in it; "
-                                             + "save it again from Excel, or export it as CSV.")
+                    failure = InputError.damagedWorkbook(
+                        file, "the workbook is damaged: a cell refers to text that is not in it",
+                        row: rowNumber, column: ColumnRef(index: max(column, 0), header: "").letter)
                 }
                 return ""
             }
             return sharedStrings[index]
         case "inlineStr":
-            return SharedStringsParser.trimmedText(inline)
+            return inline.trimmedUTF8String
         case "str", "e":
             return raw.trimmed
         case "b":

@@ -59,7 +59,7 @@ final class SharedStringsParser: XMLEventHandler {
 
     func endElement(_ name: UnsafePointer<CChar>) {
         if XMLName.is(name, "si") {
-            strings.append(Self.trimmedText(current))
+            strings.append(current.trimmedUTF8String)
             inItem = false
         } else if XMLName.is(name, "rPh") {
             inPhonetic = false
@@ -71,23 +71,6 @@ final class SharedStringsParser: XMLEventHandler {
     func characters(_ text: UnsafePointer<CChar>, _ length: Int) {
         guard inText else { return }
         text.withMemoryRebound(to: UInt8.self, capacity: length) { current.append(contentsOf: UnsafeBufferPointer(start: $0, count: length)) }
-    }
-}
-
-extension SharedStringsParser {
-    /// Text from UTF-8 bytes without spaces, tabs, line breaks or no-break spaces at the ends,
-    /// trimmed on bytes before a String is made (the profile showed Character-wise trimming).
-    static func trimmedText(_ bytes: [UInt8]) -> String {
-        var start = 0, end = bytes.count
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        let isNoBreakSpace = { (at: Int) in at + 1 < bytes.count && bytes[at] == 0xC2 && bytes[at + 1] == 0xA0 }
-        while start < end {
-            if isSpace(bytes[start]) { start += 1 } else if isNoBreakSpace(start) { start += 2 } else { break }
-        }
-        while end > start {
-            if isSpace(bytes[end - 1]) { end -= 1 } else if end - start >= 2, isNoBreakSpace(end - 2) { end -= 2 } else { break }
-        }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
 

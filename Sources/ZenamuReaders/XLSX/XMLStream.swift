@@ -81,8 +81,8 @@ final class XMLStream {
             throw InputError(file: file, reason: "the workbook's part \(part) expands its entities far beyond its size, as "
                 + "entity bombs do; it was not read.")
         }
-        throw InputError(file: file, reason: "the workbook is damaged: its part \(part) is not well-formed XML "
-            + "(line \(line): \(what)); save it again from Excel, or export it as CSV.")
+        throw InputError.damagedWorkbook(file, "the workbook is damaged: its part \(part) is not well-formed XML "
+            + "(line \(line): \(what))")
     }
 }
 

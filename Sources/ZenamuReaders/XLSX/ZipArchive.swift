@@ -19,8 +19,8 @@ final class ZipArchive {
             var error = zip_error_t()
             zip_error_init_with_code(&error, code)
             defer { zip_error_fini(&error) }
-            throw InputError(file: file, reason: "the workbook is damaged or incomplete (its zip structure cannot be read: "
-                + "\(String(cString: zip_error_strerror(&error)))); save it again from Excel, or export it as CSV.")
+            throw InputError.damagedWorkbook(file, "the workbook is damaged or incomplete (its zip structure cannot be read: "
+                + "\(String(cString: zip_error_strerror(&error))))")
         }
         let entries = zip_get_num_entries(archive, 0)
         if entries > Int64(limits.maxZipEntries) {
@@ -57,8 +57,7 @@ final class ZipArchive {
         guard let handle = zip_fopen_index(archive, UInt64(index), 0) else {
             let message = String(cString: zip_strerror(archive))
             if message.lowercased().contains("password") || message.lowercased().contains("encrypt") {
-                throw InputError(file: file, reason: "the workbook is password-protected; open it in Excel, remove the password "
-                    + "(File › Info › Protect Workbook) and save it again, or export it as CSV.")
+                throw InputError.passwordProtected(file)
             }
             throw damaged(name)
         }
@@ -67,8 +66,7 @@ final class ZipArchive {
     }
 
     func damaged(_ name: String) -> InputError {
-        InputError(file: file, reason: "the workbook is damaged (its part \(name) cannot be read); save it again from Excel, "
-            + "or export it as CSV.")
+        InputError.damagedWorkbook(file, "the workbook is damaged (its part \(name) cannot be read)")
     }
 
     func tooLarge(_ name: String, size: UInt64) -> InputError {

@@ -30,13 +30,15 @@ public struct PhoneMustBeDialable: NormalisationRule {
             }
             if parsed.isValid {
                 record.phone = Phone(e164: parsed.e164, original: text)
-                return report(problems, into: &issues)
+                issues.add(contentsOf: problems)
+                return
             }
             // "420603123456": the country code without its "+".
             if !text.hasPrefix("+"), let withPlus = context.phones.parse("+" + text, defaultRegion: nil), withPlus.isValid {
                 record.phone = Phone(e164: withPlus.e164, original: text)
                 problems.add(.phoneCountryCodeAssumed, value, field: .phone, suggestion: withPlus.e164)
-                return report(problems, into: &issues)
+                issues.add(contentsOf: problems)
+                return
             }
             if fallback == nil {
                 fallback = (Phone(e164: parsed.e164, original: text), value, parsed.region ?? context.region ?? "")
@@ -48,11 +50,7 @@ public struct PhoneMustBeDialable: NormalisationRule {
             problems.add(.phoneNotValid, fallback.value, field: .phone,
                          details: ["e164": fallback.phone.e164, "country": country])
         }
-        report(problems, into: &issues)
-    }
-
-    private func report(_ problems: RowIssues, into issues: inout RowIssues) {
-        for issue in problems.all { issues.add(issue) }
+        issues.add(contentsOf: problems)
     }
 
     /// `4.20603E+11`, `4,20603E+11`: what Excel shows for a long number, with the digits gone; or
