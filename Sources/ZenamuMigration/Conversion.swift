@@ -17,11 +17,14 @@ public struct ConversionOptions: Sendable {
     public var limits: ReaderLimits
     /// Stop after this many data rows (for `inspect`).
     public var rowLimit: Int?
+    /// The customer's language; nil: the first file's header language, else English.
+    public var locale: MessageLanguage?
 
     public init(system: String = "auto", region: String? = nil, sheet: String? = nil,
-                limits: ReaderLimits = ReaderLimits(), rowLimit: Int? = nil) {
+                limits: ReaderLimits = ReaderLimits(), rowLimit: Int? = nil, locale: MessageLanguage? = nil) {
         self.system = system
         self.region = region
+        self.locale = locale
         self.sheet = sheet
         self.limits = limits
         self.rowLimit = rowLimit
@@ -72,6 +75,9 @@ public struct Conversion {
         let header = head[found.index]
         let mapping = found.adapter.mapping(for: header.cells)
         let (region, regionSource) = Region.decide(option: options.region, language: mapping.language)
+        // One language for the whole run, so one workbook reads in one language.
+        if !builder.hasFiles { builder.messages = Self.messages(option: options.locale, language: mapping.language) }
+        let messages = builder.messages.catalogue
 
         let context = RuleContext(file: table.file, region: region, language: mapping.language, phones: phones,
                                   columns: mapping.bestColumns)
@@ -82,8 +88,10 @@ public struct Conversion {
             delimiter: table.delimiter, system: found.adapter.id, systemConfidence: found.recognition.confidence,
             systemReason: found.recognition.reasons,
             headerRow: header.number, language: mapping.language, region: region, regionSource: regionSource,
-            mapping: mapping.columns.map(ColumnDecision.init), rows: RowCounts()))
-        for sink in sinks { try sink.begin(table, header: header, mapping: mapping) }
+            mapping: mapping.columns.map(ColumnDecision.init), rows: RowCounts(),
+            corrections: mapping.referenceColumn == nil ? nil : []))
+        let start = FileStart(table: table, header: header, mapping: mapping, messages: messages)
+        for sink in sinks { try sink.begin(start) }
 
         let emit = { (outcome: RowOutcome, builder: inout ReportBuilder) throws in
             builder.count(outcome)
@@ -102,6 +110,14 @@ public struct Conversion {
                                    reconciler: &reconciler)
             try emit(outcome, &builder)
         }
+    }
+
+    /// The run's language: `--locale`, else the header's language when we have its catalogue,
+    /// else English; and the reason, for the report.
+    static func messages(option: MessageLanguage?, language: String?) -> (catalogue: MessageCatalogue, source: String) {
+        if let option { return (option.catalogue, "--locale") }
+        if let guessed = MessageLanguage(code: language) { return (guessed.catalogue, "the header's language") }
+        return (MessageCatalogue.english, "default")
     }
 
     /// The table to read and its first rows, with the header found in them: the sheet the user
@@ -146,7 +162,8 @@ public struct Conversion {
     /// The one outcome of one data row.
     func classify(_ row: SourceRow, header: SourceRow, adapter: any SourceAdapter, mapping: ColumnMapping,
                   context: RuleContext, reconciler: inout Reconciler) -> RowOutcome {
-        let provenance = Provenance(file: context.file, row: row.number, cells: row.cells)
+        let origin = mapping.referenceColumn.flatMap { RowReference(text: row[$0]) }
+        let provenance = Provenance(file: context.file, row: row.number, cells: row.cells, origin: origin)
         if row.isBlank { return .skipped(provenance, reason: .blank) }
         if row.cells == header.cells { return .skipped(provenance, reason: .repeatedHeader) }
         if FooterRow.matches(row.cells) { return .skipped(provenance, reason: .footer) }

@@ -5,6 +5,10 @@ struct ReportBuilder {
     private var files: [FileReport] = []
     private var issues: [ReportIssue] = []
     private var skipped: [SkippedRow] = []
+    /// The language issue messages are written in, decided with the first file.
+    var messages: (catalogue: MessageCatalogue, source: String) = (.english, "default")
+
+    var hasFiles: Bool { !files.isEmpty }
 
     mutating func begin(_ file: FileReport) {
         files.append(file)
@@ -12,23 +16,35 @@ struct ReportBuilder {
 
     mutating func count(_ outcome: RowOutcome) {
         guard !files.isEmpty else { return }
-        var rows = files[files.count - 1].rows
+        let last = files.count - 1
+        var rows = files[last].rows
         rows.read += 1
+        let catalogue = messages.catalogue
+        let reported = { (found: [Issue]) in found.map { ReportIssue($0, messages: catalogue) } }
         switch outcome {
-        case let .accepted(_, warnings):
+        case let .accepted(record, warnings):
             rows.accepted += 1
-            issues += warnings.map(ReportIssue.init)
-        case let .rejected(_, found):
+            issues += reported(warnings)
+            noteCorrection(record.provenance, fixed: true, in: last)
+        case let .rejected(provenance, found):
             rows.rejected += 1
-            issues += found.map(ReportIssue.init)
-        case let .merged(_, found):
+            issues += reported(found)
+            noteCorrection(provenance, fixed: false, in: last)
+        case let .merged(record, found):
             rows.merged += 1
-            issues += found.map(ReportIssue.init)
+            issues += reported(found)
+            noteCorrection(record.provenance, fixed: true, in: last)
         case let .skipped(provenance, reason):
             rows.skipped += 1
             skipped.append(SkippedRow(file: provenance.file, row: provenance.row, reason: reason))
         }
         files[files.count - 1].rows = rows
+    }
+
+    /// A row of a returned error workbook: is the original row it stands for fixed now?
+    private mutating func noteCorrection(_ provenance: Provenance, fixed: Bool, in file: Int) {
+        guard let origin = provenance.origin else { return }
+        files[file].corrections?.append(Correction(row: provenance.row, original: origin, fixed: fixed))
     }
 
     func report() -> RunReport {
@@ -39,6 +55,7 @@ struct ReportBuilder {
         return RunReport(
             format: common(files.map(\.format)) ?? "", encoding: common(files.map(\.encoding)),
             delimiter: common(files.map(\.delimiter)), system: common(files.map(\.system)) ?? "",
-            region: files.first?.region, regionSource: files.first?.regionSource, rows: total, issues: issues, skipped: skipped, files: files)
+            region: files.first?.region, regionSource: files.first?.regionSource,
+            locale: messages.catalogue.language.rawValue, localeSource: messages.source, rows: total, issues: issues, skipped: skipped, files: files)
     }
 }

@@ -10,7 +10,7 @@ struct ReconciliationTests {
 
     @Test func anExactDuplicateMergesOnceWithAWarning() throws {
         let merged = try #require(converted.report.issues.first { $0.code == "duplicate_merged" })
-        #expect(merged.row == 5 && merged.severity == .warning && merged.message.contains("row 2"))
+        #expect(merged.row == 5 && merged.severity == .warning && merged.message.contains("riga 2"))
         #expect(converted.report.rows.merged == 1)
         #expect(converted.clientLines.filter { $0.hasPrefix("Giulia Rossi,") }.count == 1)
     }
@@ -18,7 +18,8 @@ struct ReconciliationTests {
     @Test func aFamilySharingOneEmailIsRejectedForReviewNamingTheOtherRow() throws {
         let conflict = try #require(converted.report.issues.first { $0.code == "duplicate_email" })
         #expect(conflict.row == 4 && conflict.severity == .error && conflict.column == "E-mail")
-        #expect(conflict.message.contains("Marco Bianchi (row 3)"))
+        // In Italian, the header's language, as the customer reads it.
+        #expect(conflict.message.contains("Marco Bianchi (riga 3)"))
         // The first of the family stays; the second is not silently dropped.
         #expect(converted.clientLines.contains("Marco Bianchi,famiglia.bianchi@example.it,5,,,yes"))
         #expect(converted.outcomes.contains { if case let .rejected(p, _) = $0 { p.row == 4 } else { false } })

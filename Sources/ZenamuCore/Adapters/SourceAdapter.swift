@@ -114,10 +114,18 @@ public struct ColumnMapping: Sendable, Equatable {
     public var columns: [MappedColumn]
     /// The header's language, when its words tell (ISO 639-1).
     public var language: String?
+    /// Columns that are not the customer's: the error workbook's "Problem" and "Original row",
+    /// when that workbook comes back. Never written back into a new one.
+    public var addedColumns: Set<Int>
+    /// The column holding each row's `RowReference` to the original file, in a returned workbook.
+    public var referenceColumn: Int?
 
-    public init(columns: [MappedColumn], language: String? = nil) {
+    public init(columns: [MappedColumn], language: String? = nil, addedColumns: Set<Int> = [],
+                referenceColumn: Int? = nil) {
         self.columns = columns
         self.language = language
+        self.addedColumns = addedColumns
+        self.referenceColumn = referenceColumn
     }
 
     /// The columns that feed a field, best first.

@@ -55,16 +55,6 @@ public struct Issue: Sendable, Equatable {
     public var code: String { kind.code }
     public var severity: Severity { kind.severity }
 
-    /// The message in English, with its details filled in.
-    public var message: String {
-        var values = details
-        if let value { values["value"] = value }
-        if let suggestion { values["suggestion"] = suggestion }
-        if let column { values["column"] = column.header }
-        values["row"] = String(row)
-        return IssueKind.render(kind.english, values)
-    }
-
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.kind == rhs.kind && lhs.file == rhs.file && lhs.row == rhs.row && lhs.column == rhs.column
             && lhs.field == rhs.field && lhs.value == rhs.value && lhs.suggestion == rhs.suggestion

@@ -12,14 +12,19 @@ public struct RunReport: Sendable, Codable, Equatable {
     /// came from; each file's own is in `files`.
     public var region: String?
     public var regionSource: String?
+    /// The language of messages and the error workbook (ISO 639-1), and where it came from.
+    public var locale: String
+    public var localeSource: String
     public var rows: RowCounts
     public var issues: [ReportIssue]
     public var skipped: [SkippedRow]
     public var files: [FileReport]
 
     public init(format: String, encoding: String?, delimiter: String?, system: String, region: String?,
-                regionSource: String?, rows: RowCounts, issues: [ReportIssue], skipped: [SkippedRow],
-                files: [FileReport]) {
+                regionSource: String?, locale: String = "en", localeSource: String = "default", rows: RowCounts,
+                issues: [ReportIssue], skipped: [SkippedRow], files: [FileReport]) {
+        self.locale = locale
+        self.localeSource = localeSource
         self.format = format
         self.encoding = encoding
         self.delimiter = delimiter
@@ -69,7 +74,8 @@ public struct ReportIssue: Sendable, Codable, Equatable {
     public var value: String?
     public var suggestion: String?
 
-    public init(_ issue: Issue) {
+    /// The issue with its message in the catalogue's language.
+    public init(_ issue: Issue, messages: MessageCatalogue = .english) {
         file = issue.file
         row = issue.row
         column = issue.column?.header
@@ -77,7 +83,7 @@ public struct ReportIssue: Sendable, Codable, Equatable {
         field = issue.field?.rawValue
         severity = issue.severity
         code = issue.code
-        message = issue.message
+        message = messages.message(for: issue)
         value = issue.value
         suggestion = issue.suggestion
     }
@@ -116,10 +122,15 @@ public struct FileReport: Sendable, Codable, Equatable {
     public var regionSource: String?
     public var mapping: [ColumnDecision]
     public var rows: RowCounts
+    /// For an error workbook sent back: each of its rows, the original row it stands for, and
+    /// whether it is now imported. nil for any other file.
+    public var corrections: [Correction]?
 
     public init(file: String, format: String, sheet: String?, sheets: [String], encoding: String?, encodingReason: String?,
                 delimiter: String?, system: String, systemConfidence: Double, systemReason: [String], headerRow: Int,
-                language: String?, region: String?, regionSource: String?, mapping: [ColumnDecision], rows: RowCounts) {
+                language: String?, region: String?, regionSource: String?, mapping: [ColumnDecision], rows: RowCounts,
+                corrections: [Correction]? = nil) {
+        self.corrections = corrections
         self.file = file
         self.format = format
         self.sheet = sheet
@@ -165,6 +176,8 @@ extension RunReport {
         try c.encode(system, forKey: .system)
         try c.encode(region, forKey: .region)
         try c.encode(regionSource, forKey: .regionSource)
+        try c.encode(locale, forKey: .locale)
+        try c.encode(localeSource, forKey: .localeSource)
         try c.encode(rows, forKey: .rows)
         try c.encode(issues, forKey: .issues)
         try c.encode(skipped, forKey: .skipped)
@@ -207,6 +220,7 @@ extension FileReport {
         try c.encode(regionSource, forKey: .regionSource)
         try c.encode(mapping, forKey: .mapping)
         try c.encode(rows, forKey: .rows)
+        try c.encode(corrections, forKey: .corrections)
     }
 }
 
@@ -217,5 +231,20 @@ extension ColumnDecision {
         try c.encode(letter, forKey: .letter)
         try c.encode(field, forKey: .field)
         try c.encode(reason, forKey: .reason)
+    }
+}
+
+/// One row of a returned error workbook: is the original row it stands for fixed now?
+public struct Correction: Sendable, Codable, Equatable {
+    /// The row in the returned workbook.
+    public var row: Int
+    public var original: RowReference
+    /// Accepted (or merged into an earlier client) this time.
+    public var fixed: Bool
+
+    public init(row: Int, original: RowReference, fixed: Bool) {
+        self.row = row
+        self.original = original
+        self.fixed = fixed
     }
 }

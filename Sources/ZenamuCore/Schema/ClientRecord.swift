@@ -96,11 +96,17 @@ public struct Provenance: Sendable, Equatable {
     public var row: Int
     /// The row's cells exactly as read, in the file's column order.
     public var cells: [String]
+    /// For a row read back from the error workbook: the original file's row it stands for.
+    public var origin: RowReference?
 
-    public init(file: String, sheet: String? = nil, row: Int, cells: [String]) {
+    public init(file: String, sheet: String? = nil, row: Int, cells: [String], origin: RowReference? = nil) {
         self.file = file
         self.sheet = sheet
         self.row = row
         self.cells = cells
+        self.origin = origin
     }
+
+    /// The original row this one is: itself, unless it came back from the error workbook.
+    public var original: RowReference { origin ?? RowReference(file: file, row: row) }
 }

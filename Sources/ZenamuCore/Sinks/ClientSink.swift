@@ -29,8 +29,8 @@ public enum SkipReason: String, Sendable, Codable {
 
 /// Where the results go. Sinks see the canonical schema only, never the source system.
 public protocol ClientSink: AnyObject {
-    /// A file starts; its header and the mapping chosen.
-    func begin(_ table: TableInfo, header: SourceRow, mapping: ColumnMapping) throws
+    /// A file starts: its header, the mapping chosen and the run's language.
+    func begin(_ file: FileStart) throws
     /// One row's outcome, in file order.
     func consume(_ outcome: RowOutcome) throws
     /// The run is over.
@@ -38,7 +38,7 @@ public protocol ClientSink: AnyObject {
 }
 
 extension ClientSink {
-    public func begin(_ table: TableInfo, header: SourceRow, mapping: ColumnMapping) throws {}
+    public func begin(_ file: FileStart) throws {}
     public func finish(_ report: RunReport) throws {}
 }
 
@@ -49,5 +49,21 @@ extension RowOutcome {
         case let .accepted(record, _), let .merged(record, _): record.provenance.row
         case let .rejected(provenance, _), let .skipped(provenance, _): provenance.row
         }
+    }
+}
+
+/// What a sink learns as a file starts.
+public struct FileStart: Sendable {
+    public var table: TableInfo
+    public var header: SourceRow
+    public var mapping: ColumnMapping
+    /// The customer's language, the same for every file of a run.
+    public var messages: MessageCatalogue
+
+    public init(table: TableInfo, header: SourceRow, mapping: ColumnMapping, messages: MessageCatalogue) {
+        self.table = table
+        self.header = header
+        self.mapping = mapping
+        self.messages = messages
     }
 }

@@ -53,10 +53,12 @@ public struct Reconciler {
             return .unique
         }
         let firstFile = files[Int(first.fileIndex)]
-        let place = firstFile == record.provenance.file ? "row \(first.row)" : "row \(first.row) of \(firstFile)"
+        // The catalogue composes "{first}" ("row 3", "row 3 of a.csv") in the customer's language.
+        var place = ["firstRow": String(first.row), "name": first.name]
+        if firstFile != record.provenance.file { place["firstFile"] = firstFile }
         let issue = { (kind: IssueKind) in
             Issue(kind, file: record.provenance.file, row: record.provenance.row, column: emailColumn, field: .email,
-                  value: email, details: ["first": place, "name": first.name])
+                  value: email, details: place)
         }
         return first.fingerprint == fingerprint ? .duplicate(issue(.duplicateMerged)) : .conflict(issue(.duplicateEmail))
     }

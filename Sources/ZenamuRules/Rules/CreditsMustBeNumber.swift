@@ -21,11 +21,11 @@ enum Balance {
         case .blank:
             return nil
         case .notANumber:
-            issues.add(.invalidNumber, value, field: field, details: ["field": field.label])
+            issues.add(.invalidNumber, value, field: field)
             return nil
         case let .number(number, ambiguous):
             if number < 0 {
-                issues.add(.negativeBalance, value, field: field, details: ["field": field.label])
+                issues.add(.negativeBalance, value, field: field)
                 return nil
             }
             if ambiguous {

@@ -1,0 +1,58 @@
+/// Everything the customer reads, in one language: the issue messages keyed by issue code, and the
+/// words of the error workbook.
+///
+/// English issue messages live beside the rules that raise them (`IssueKind.english`), so a new
+/// code is written once in English and the catalogue tests name every language that still lacks
+/// it. The workbook's words are a `Words` value, so the compiler refuses a language that misses one.
+public struct MessageCatalogue: Sendable {
+    public let language: MessageLanguage
+    /// Issue message templates by code, with the English template's `{placeholders}`. Empty for
+    /// English.
+    public let issues: [String: String]
+    public let words: Words
+
+    public init(language: MessageLanguage, issues: [String: String], words: Words) {
+        self.language = language
+        self.issues = issues
+        self.words = words
+    }
+
+    /// The template for a kind of issue; English when this catalogue lacks it (the tests keep
+    /// that from shipping).
+    public func template(for kind: IssueKind) -> String {
+        language == .english ? kind.english : issues[kind.code] ?? kind.english
+    }
+
+    /// The issue in this language, its details filled in.
+    public func message(for issue: Issue) -> String {
+        var values = issue.details
+        if let value = issue.value { values["value"] = value }
+        if let suggestion = issue.suggestion { values["suggestion"] = suggestion }
+        if let column = issue.column { values["column"] = column.header }
+        values["row"] = String(issue.row)
+        if let field = issue.field { values["field"] = words.field(field) }
+        // Details that are words, not values, are composed here so they read in this language.
+        let amounts = [issue.details["entries"].map { IssueKind.render(words.entriesAmount, ["n": $0]) },
+                       issue.details["credits"].map { IssueKind.render(words.creditsAmount, ["n": $0]) }]
+            .compactMap { $0 }
+        if !amounts.isEmpty { values["balance"] = amounts.joined(separator: " \(words.and) ") }
+        if let firstRow = issue.details["firstRow"] {
+            values["first"] = issue.details["firstFile"].map {
+                IssueKind.render(words.rowInFile, ["row": firstRow, "file": $0])
+            } ?? IssueKind.render(words.rowPlace, ["row": firstRow])
+        }
+        return IssueKind.render(template(for: issue.kind), values)
+    }
+
+    /// The comment on an offending cell: the message, and the suggested value where there is one.
+    public func comment(for issue: Issue) -> String {
+        let message = message(for: issue)
+        guard let suggestion = issue.suggestion, !message.contains(suggestion) else { return message }
+        return message + "\n" + IssueKind.render(words.suggestion, ["suggestion": suggestion])
+    }
+}
+
+extension Issue {
+    /// The message in English.
+    public var message: String { MessageCatalogue.english.message(for: self) }
+}
