@@ -8,7 +8,7 @@ import PackageDescription
 //   ZenamuAdapters   rows -> raw client fields: the generic multilingual adapter, the registry
 //   ZenamuRules      raw fields -> ClientRecord + issues: one rule per file, reconciliation
 //   ZenamuPhone      libphonenumber behind a small C shim
-//   ZenamuSinks      canonical CSV, report.json
+//   ZenamuSinks      canonical CSV, report.json, the XLSX error workbook (libxlsxwriter)
 //   ZenamuMigration  the pipeline that wires the above (convert, inspect)
 //   zenamu-migrate   the command line
 let package = Package(
@@ -40,7 +40,9 @@ let package = Package(
         .target(name: "ZenamuPhone", dependencies: ["ZenamuCore", "CPhoneNumber"]),
 
         .target(name: "ZenamuRules", dependencies: ["ZenamuCore"]),
-        .target(name: "ZenamuSinks", dependencies: ["ZenamuCore"]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]),
+        .target(name: "ZenamuSinks", dependencies: ["ZenamuCore", "CXlsxWriter"]),
         .target(name: "ZenamuMigration",
                 dependencies: ["ZenamuCore", "ZenamuReaders", "ZenamuAdapters", "ZenamuRules",
                                "ZenamuPhone", "ZenamuSinks"]),

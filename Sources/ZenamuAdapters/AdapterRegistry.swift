@@ -4,6 +4,7 @@ import ZenamuCore
 public enum AdapterRegistry {
     public static let all: [any SourceAdapter] = [
         GenericClientList(),
+        ReturnedErrorWorkbook(),
     ]
 
     public static func adapter(id: String) -> (any SourceAdapter)? {

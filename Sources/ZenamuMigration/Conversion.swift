@@ -70,7 +70,33 @@ public struct Conversion {
     private func convert(path: String, sinks: [any ClientSink], builder: inout ReportBuilder,
                          reconciler: inout Reconciler) throws {
         let document = try TableReader.open(path: path, limits: options.limits)
-        var (source, head, found) = try chooseSheet(in: document, file: (path as NSString).lastPathComponent)
+        let tables = try chooseSheets(in: document, file: (path as NSString).lastPathComponent)
+        // A returned error workbook remembers the clients imported the first time.
+        var known: [KnownClient] = []
+        if tables.first?.found.adapter.id == ReturnedErrorWorkbook.id {
+            known = try Self.knownClients(in: document)
+            for client in known { reconciler.remember(client) }
+        }
+        for (index, var table) in tables.enumerated() {
+            try convert(&table.source, head: table.head, found: table.found, sheets: document.sheetNames,
+                        known: index == 0 ? known : [], sinks: sinks, builder: &builder, reconciler: &reconciler)
+        }
+    }
+
+    /// The hidden list of clients an earlier run imported, when the workbook has it.
+    static func knownClients(in document: any TableFile) throws -> [KnownClient] {
+        guard let index = document.sheetNames.firstIndex(of: KnownClient.sheetName) else { return [] }
+        var rows = try document.rows(sheet: index)
+        var known: [KnownClient] = []
+        while let row = try rows.next() {
+            if let client = KnownClient(cells: row.cells) { known.append(client) }
+        }
+        return known
+    }
+
+    private func convert(_ source: inout any RowSource, head: [SourceRow], found: HeaderLocator.Found, sheets: [String],
+                         known: [KnownClient], sinks: [any ClientSink], builder: inout ReportBuilder,
+                         reconciler: inout Reconciler) throws {
         let table = source.info
         let header = head[found.index]
         let mapping = found.adapter.mapping(for: header.cells)
@@ -83,14 +109,14 @@ public struct Conversion {
                                   columns: mapping.bestColumns)
 
         builder.begin(FileReport(
-            file: table.file, format: table.format, sheet: table.sheet, sheets: document.sheetNames,
+            file: table.file, format: table.format, sheet: table.sheet, sheets: sheets,
             encoding: table.encoding, encodingReason: table.encodingReason,
             delimiter: table.delimiter, system: found.adapter.id, systemConfidence: found.recognition.confidence,
             systemReason: found.recognition.reasons,
             headerRow: header.number, language: mapping.language, region: region, regionSource: regionSource,
             mapping: mapping.columns.map(ColumnDecision.init), rows: RowCounts(),
             corrections: mapping.referenceColumn == nil ? nil : []))
-        let start = FileStart(table: table, header: header, mapping: mapping, messages: messages)
+        let start = FileStart(table: table, header: header, mapping: mapping, messages: messages, knownClients: known)
         for sink in sinks { try sink.begin(start) }
 
         let emit = { (outcome: RowOutcome, builder: inout ReportBuilder) throws in
@@ -120,11 +146,13 @@ public struct Conversion {
         return (MessageCatalogue.english, "default")
     }
 
-    /// The table to read and its first rows, with the header found in them: the sheet the user
-    /// named, or else the one whose header an adapter recognises best (the first on a tie).
-    func chooseSheet(in document: any TableFile, file: String) throws
-        -> (source: any RowSource, head: [SourceRow], found: HeaderLocator.Found)
-    {
+    /// A table to read, its first rows and the header found in them.
+    typealias ChosenTable = (source: any RowSource, head: [SourceRow], found: HeaderLocator.Found)
+
+    /// The tables to read: the sheet the user named, or else the one whose header an adapter
+    /// recognises best (the first on a tie). A returned error workbook gives every one of its
+    /// "To fix" sheets, one per file of the first run.
+    func chooseSheets(in document: any TableFile, file: String) throws -> [ChosenTable] {
         let names = document.sheetNames
         var candidates = names.isEmpty ? [0] : Array(names.indices)
         if let wanted = options.sheet, !names.isEmpty {
@@ -135,22 +163,23 @@ public struct Conversion {
             candidates = [index]
         }
         let locator = HeaderLocator(adapters: adapters)
-        var best: (source: any RowSource, head: [SourceRow], found: HeaderLocator.Found)?
+        var recognised: [ChosenTable] = []
         var firstFailure: Error?
         for index in candidates {
             var source = try document.rows(sheet: index)
             var head: [SourceRow] = []
             while head.count < HeaderLocator.searchRows, let row = try source.next() { head.append(row) }
             do {
-                let found = try locator.locate(in: head, file: file)
-                if best.map({ found.recognition.confidence > $0.found.recognition.confidence }) ?? true {
-                    best = (source, head, found)
-                }
+                recognised.append((source, head, try locator.locate(in: head, file: file)))
             } catch {
                 firstFailure = firstFailure ?? error
             }
         }
-        if let best { return best }
+        // max(by:) keeps the first of equals: the first sheet wins a tie.
+        if let best = recognised.max(by: { $0.found.recognition.confidence < $1.found.recognition.confidence }) {
+            guard best.found.adapter.id == ReturnedErrorWorkbook.id else { return [best] }
+            return recognised.filter { $0.found.adapter.id == ReturnedErrorWorkbook.id }
+        }
         if candidates.count > 1 {
             throw InputError(file: file, reason: "none of the workbook's sheets ("
                 + names.map { "\"\($0)\"" }.joined(separator: ", ") + ") has a header row naming client columns such as "

@@ -72,3 +72,5 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("zenamu-migrate: \(message)\n".utf8))
 }
+
+extension MessageLanguage: ExpressibleByArgument {}

@@ -7,9 +7,17 @@ import ZenamuSinks
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert client lists into Zenamu's import format.",
-        discussion: "Writes DIR/clients.csv and DIR/report.json.")
+        discussion: """
+            Writes DIR/clients.csv and DIR/report.json, and DIR/errors.xlsx when a row needs fixing or carries \
+            a warning. The customer corrects errors.xlsx and sends it back; convert reads it as it is.
+            """)
 
     @OptionGroup var input: InputOptions
+
+    @Option(help: ArgumentHelp(
+        "The language of errors.xlsx and of report.json's messages.",
+        discussion: "Without it, the first file's header language when it is one of these, otherwise English."))
+    var locale: MessageLanguage?
 
     @Option(help: "The folder to write clients.csv and report.json into (created when missing).")
     var out: String
@@ -18,12 +26,18 @@ struct Convert: ParsableCommand {
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         let clients = folder.appendingPathComponent("clients.csv")
         let reportFile = folder.appendingPathComponent("report.json")
-        let conversion = try reportingErrors { try Conversion(options: input.conversionOptions) }
+        let errorsFile = folder.appendingPathComponent("errors.xlsx")
+        var options = input.conversionOptions
+        options.locale = locale
+        let conversion = try reportingErrors { try Conversion(options: options) }
 
         let sinks: [any ClientSink]
+        let workbook = ErrorWorkbookSink(url: errorsFile)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            sinks = [try CanonicalCSVSink(url: clients), ReportSink(url: reportFile)]
+            // A workbook left by an earlier run would be mistaken for this run's.
+            try? FileManager.default.removeItem(at: errorsFile)
+            sinks = [try CanonicalCSVSink(url: clients), ReportSink(url: reportFile), workbook]
         } catch {
             printError("cannot write into \(out): \(error.localizedDescription)")
             throw Exit.cannotWriteOutput
@@ -31,21 +45,27 @@ struct Convert: ParsableCommand {
         let report: RunReport
         do {
             report = try reportingErrors { try conversion.run(paths: input.files, sinks: sinks) }
+        } catch let error as WorkbookWriteError {
+            workbook.abandon()
+            printError(error.description)
+            throw Exit.cannotWriteOutput
         } catch {
-            // A file that could not be read leaves no half-written clients.csv to be mistaken for a result.
+            // A file that could not be read leaves no half-written output to be mistaken for a result.
+            workbook.abandon()
             for file in [clients, reportFile] { try? FileManager.default.removeItem(at: file) }
             throw error
         }
 
         // Paths as the user gave them, not made absolute.
         let shown = { (name: String) in (out as NSString).appendingPathComponent(name) }
-        print(Summary.text(report, clients: shown("clients.csv"), report: shown("report.json")))
+        print(Summary.text(report, clients: shown("clients.csv"), report: shown("report.json"),
+                           errors: workbook.written ? shown("errors.xlsx") : nil))
         if report.rows.rejected > 0 { throw Exit.rejectedRows }
     }
 }
 
 enum Summary {
-    static func text(_ report: RunReport, clients: String, report reportPath: String) -> String {
+    static func text(_ report: RunReport, clients: String, report reportPath: String, errors: String?) -> String {
         var lines: [String] = []
         for file in report.files {
             let r = file.rows
@@ -55,12 +75,25 @@ enum Summary {
                 lines.append("  Phones without a country code were read as \(region): \(source).")
             }
         }
+        for file in report.files {
+            guard let corrections = file.corrections, !corrections.isEmpty else { continue }
+            let fixed = corrections.filter(\.fixed)
+            lines.append("  \(fixed.count) of \(count(corrections.count, "returned row")) now imported"
+                + (fixed.isEmpty ? "" : " (" + fixed.prefix(5).map(\.original.text).joined(separator: ", ")
+                    + (fixed.count > 5 ? ", …" : "") + ")")
+                + "; \(corrections.count - fixed.count) still to fix.")
+        }
         let warnings = report.issues.filter { $0.severity == .warning }.count
         lines.append("Wrote \(clients) (\(count(report.rows.accepted, "client"))) and \(reportPath).")
-        if report.rows.rejected > 0 {
-            lines.append("\(count(report.rows.rejected, "row")) to fix; report.json lists each one with the reason.")
+        if let errors {
+            let language = MessageLanguage(rawValue: report.locale)?.name ?? report.locale
+            let because = report.localeSource == "--locale" ? "" : " (\(report.localeSource); --locale changes it)"
+            lines.append("Wrote \(errors) in \(language)\(because): "
+                + "\(count(report.rows.rejected, "row")) to fix, \(count(warnings, "warning")) on imported rows.")
         }
-        if warnings > 0 { lines.append("\(count(warnings, "warning")) on accepted rows (see report.json).") }
+        if report.rows.rejected > 0 {
+            lines.append("Once the studio has corrected \(errors ?? "errors.xlsx") and sent it back, convert it as it is to import the fixed rows.")
+        }
         return lines.joined(separator: "\n")
     }
 

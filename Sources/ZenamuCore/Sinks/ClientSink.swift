@@ -59,11 +59,16 @@ public struct FileStart: Sendable {
     public var mapping: ColumnMapping
     /// The customer's language, the same for every file of a run.
     public var messages: MessageCatalogue
+    /// Clients an earlier run imported, read from a returned error workbook; they go on into the
+    /// next one.
+    public var knownClients: [KnownClient]
 
-    public init(table: TableInfo, header: SourceRow, mapping: ColumnMapping, messages: MessageCatalogue) {
+    public init(table: TableInfo, header: SourceRow, mapping: ColumnMapping, messages: MessageCatalogue,
+                knownClients: [KnownClient] = []) {
         self.table = table
         self.header = header
         self.mapping = mapping
         self.messages = messages
+        self.knownClients = knownClients
     }
 }

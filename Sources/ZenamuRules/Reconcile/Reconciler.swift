@@ -19,18 +19,7 @@ public struct Reconciler {
         let name: String
         /// A 64-bit digest of the details two rows must share to be the same client. Only rows on
         /// the same e-mail are compared, so a collision would need two digests of one address to meet.
-        let fingerprint: Int
-    }
-
-    /// The details two rows must share to be the same client, as a digest.
-    private static func fingerprint(_ record: ClientRecord) -> Int {
-        var hasher = Hasher()
-        hasher.combine(record.name.display.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " "))
-        hasher.combine(record.entries)
-        hasher.combine(record.credits)
-        hasher.combine(record.phone?.e164)
-        hasher.combine(record.consent.value)
-        return hasher.finalize()
+        let fingerprint: UInt64
     }
 
     private var files: [String] = []
@@ -45,11 +34,10 @@ public struct Reconciler {
     /// `emailColumn` is where the e-mail sits, for the issue.
     public mutating func check(_ record: ClientRecord, emailColumn: ColumnRef?) -> Verdict {
         guard let email = record.email else { return .unique }
-        let fingerprint = Self.fingerprint(record)
-        if files.last != record.provenance.file { files.append(record.provenance.file) }
+        let fingerprint = record.sameClientDigest
         guard let first = seen[email] else {
-            seen[email] = Seen(fileIndex: Int32(files.count - 1), row: Int32(clamping: record.provenance.row),
-                               name: record.name.display, fingerprint: fingerprint)
+            // A row back from the error workbook is remembered as the original row it stands for.
+            remember(email: email, name: record.name.display, digest: fingerprint, at: record.provenance.original)
             return .unique
         }
         let firstFile = files[Int(first.fileIndex)]
@@ -61,6 +49,18 @@ public struct Reconciler {
                   value: email, details: place)
         }
         return first.fingerprint == fingerprint ? .duplicate(issue(.duplicateMerged)) : .conflict(issue(.duplicateEmail))
+    }
+
+    /// A client imported by an earlier run (the error workbook's hidden list).
+    public mutating func remember(_ known: KnownClient) {
+        guard seen[known.email] == nil else { return }
+        remember(email: known.email, name: known.name, digest: known.digest, at: known.original)
+    }
+
+    private mutating func remember(email: String, name: String, digest: UInt64, at place: RowReference) {
+        if files.last != place.file { files.append(place.file) }
+        let index = files.lastIndex(of: place.file) ?? files.count - 1
+        seen[email] = Seen(fileIndex: Int32(index), row: Int32(clamping: place.row), name: name, fingerprint: digest)
     }
 }
 

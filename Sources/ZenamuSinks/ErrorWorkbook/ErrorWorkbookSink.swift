@@ -1,0 +1,105 @@
+import Foundation
+import ZenamuCore
+
+/// Writes `errors.xlsx`: the rows to fix ("To fix", one sheet per input file that has any), the
+/// imported rows with a note ("Warnings") and what was read ("Summary"), in the customer's
+/// language. When nothing needs fixing and nothing carries a note, no file is left behind.
+///
+/// Sheets are streamed (constant memory); their order is fixed as the first file starts, so a
+/// second input file's "To fix 2" comes after "Summary".
+public final class ErrorWorkbookSink: ClientSink {
+    public let url: URL
+    /// Whether `errors.xlsx` was written (something to fix or a warning).
+    public private(set) var written = false
+    public private(set) var rowsToFix = 0
+    public private(set) var warnings = 0
+
+    private var writer: XLSXWriter?
+    private var styles: WorkbookStyles?
+    private var messages = MessageCatalogue.english
+    private var toFix: [ToFixSheet] = []
+    private var current: ToFixSheet?
+    private var warningSheet: WarningsSheet?
+    private var summary: XLSXWriter.Sheet?
+    /// Hidden: the clients imported so far, so a corrected row cannot take one's e-mail.
+    private var imported: XLSXWriter.Sheet?
+    private var importedRows: UInt32 = 0
+
+    public init(url: URL) {
+        self.url = url
+    }
+
+    deinit { writer?.discard() }
+
+    public func begin(_ file: FileStart) throws {
+        let writer = try self.writer ?? XLSXWriter(path: url.path)
+        let styles = self.styles ?? WorkbookStyles(writer)
+        if self.writer == nil {
+            self.writer = writer
+            self.styles = styles
+            messages = file.messages
+            writer.setProperties(title: messages.words.summaryTitle, subject: messages.words.toFixSheet)
+        }
+        let words = messages.words
+        let name = toFix.isEmpty ? words.toFixSheet : "\(words.toFixSheet) \(toFix.count + 1)"
+        let sheet = try ToFixSheet(sheet: writer.addSheet(name), start: FileStart(
+            table: file.table, header: file.header, mapping: file.mapping, messages: messages), styles: styles)
+        toFix.append(sheet)
+        current = sheet
+        if warningSheet == nil {
+            warningSheet = try WarningsSheet(sheet: writer.addSheet(words.warningsSheet), words: words, styles: styles)
+            summary = try writer.addSheet(words.summarySheet)
+            let imported = try writer.addSheet(KnownClient.sheetName)
+            for (column, title) in KnownClient.header.enumerated() { try imported.text(0, UInt16(column), title) }
+            imported.hide()
+            self.imported = imported
+        }
+        for client in file.knownClients { try remember(client) }
+    }
+
+    private func remember(_ client: KnownClient) throws {
+        guard let imported, importedRows < XLSXWriter.lastRow else { return }
+        importedRows += 1
+        for (column, cell) in client.cells.enumerated() { try imported.text(importedRows, UInt16(column), cell) }
+    }
+
+    public func consume(_ outcome: RowOutcome) throws {
+        if case let .accepted(record, _) = outcome, let client = KnownClient(record) { try remember(client) }
+        switch outcome {
+        case let .rejected(provenance, issues):
+            rowsToFix += 1
+            try current?.add(provenance, issues: issues)
+        case let .accepted(record, notes) where !notes.isEmpty, let .merged(record, notes) where !notes.isEmpty:
+            warnings += notes.count
+            try warningSheet?.add(record, issues: notes, messages: messages)
+        default:
+            break
+        }
+    }
+
+    public func finish(_ report: RunReport) throws {
+        guard let writer, let styles, let warningSheet, let summary else { return }
+        guard rowsToFix > 0 || warnings > 0 else {
+            writer.discard()
+            self.writer = nil
+            return
+        }
+        for sheet in toFix { sheet.finish() }
+        try warningSheet.finish(words: messages.words)
+        try SummarySheet(sheet: summary, words: messages.words, styles: styles).write(report)
+        // Open on the first sheet with something to fix; hide the empty ones of other files.
+        let firstWithRows = toFix.first { $0.rowsWritten > 0 }
+        (firstWithRows?.sheet ?? warningSheet.sheet).activate()
+        for sheet in toFix.dropFirst() where sheet.rowsWritten == 0 { sheet.sheet.hide() }
+        try writer.close()
+        self.writer = nil
+        written = true
+    }
+
+    /// Removes a half-written workbook (the run failed).
+    public func abandon() {
+        writer?.discard()
+        writer = nil
+        try? FileManager.default.removeItem(at: url)
+    }
+}

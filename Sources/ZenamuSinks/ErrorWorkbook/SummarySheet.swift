@@ -1,0 +1,73 @@
+import ZenamuCore
+
+/// What was read and how, in the customer's words: the steps to follow, then for each file its
+/// format, the counts, and which column became which field.
+struct SummarySheet {
+    let sheet: XLSXWriter.Sheet
+    let words: Words
+    let styles: WorkbookStyles
+
+    func write(_ report: RunReport) throws {
+        var row: UInt32 = 0
+        try sheet.text(row, 0, words.summaryTitle, styles.title)
+        row += 1
+        if report.rows.rejected == 0 {
+            row += 1
+            try sheet.text(row, 0, words.nothingToFix, styles.label)
+        }
+        for step in words.steps {
+            row += 1
+            try sheet.text(row, 0, step)
+        }
+        for file in report.files {
+            row += 2
+            try pair(&row, words.fileLabel, file.file, first: true)
+            try pair(&row, words.formatLabel, file.format.uppercased())
+            if let sheetName = file.sheet { try pair(&row, words.sheetLabel, sheetName) }
+            try pair(&row, words.systemLabel, file.system)
+            try pair(&row, words.encodingLabel, file.encoding ?? "UTF-8")
+            if let delimiter = file.delimiter {
+                try pair(&row, words.delimiterLabel, delimiter == "\t" ? "Tab" : "\(delimiter)")
+            }
+            try pair(&row, words.headerRowLabel, Double(file.headerRow))
+            try pair(&row, words.phoneCountryLabel, file.region ?? words.none)
+            try pair(&row, words.rowsReadLabel, Double(file.rows.read))
+            try pair(&row, words.acceptedLabel, Double(file.rows.accepted))
+            try pair(&row, words.toFixLabel, Double(file.rows.rejected))
+            try pair(&row, words.mergedLabel, Double(file.rows.merged))
+            try pair(&row, words.skippedLabel, Double(file.rows.skipped))
+            if let corrections = file.corrections {
+                try pair(&row, words.fixedLabel, "\(corrections.filter(\.fixed).count) / \(corrections.count)")
+            }
+
+            row += 2
+            try sheet.text(row, 0, words.mappingTitle, styles.label)
+            row += 1
+            try sheet.text(row, 0, words.columnHeader, styles.header)
+            try sheet.text(row, 1, words.yourColumnHeader, styles.header)
+            try sheet.text(row, 2, words.importedAsHeader, styles.header)
+            for column in file.mapping {
+                row += 1
+                try sheet.text(row, 0, column.letter)
+                try sheet.text(row, 1, column.column)
+                let field = column.field.flatMap(CanonicalField.init(rawValue:)).map(words.field) ?? words.notImported
+                try sheet.text(row, 2, field)
+            }
+        }
+        sheet.column(0, 0, width: 42)
+        sheet.column(1, 1, width: 36)
+        sheet.column(2, 2, width: 30)
+    }
+
+    private func pair(_ row: inout UInt32, _ label: String, _ value: String, first: Bool = false) throws {
+        if !first { row += 1 }
+        try sheet.text(row, 0, label, styles.label)
+        try sheet.text(row, 1, value)
+    }
+
+    private func pair(_ row: inout UInt32, _ label: String, _ value: Double) throws {
+        row += 1
+        try sheet.text(row, 0, label, styles.label)
+        try sheet.number(row, 1, value)
+    }
+}

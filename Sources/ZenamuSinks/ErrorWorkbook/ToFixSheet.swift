@@ -1,0 +1,149 @@
+import ZenamuCore
+
+/// One input file's rejected rows: the reference to the original row, the problem in words, then
+/// the customer's own columns as they sent them, each offending cell marked and explained.
+///
+/// The customer corrects the cells and sends the workbook back; `ErrorWorkbookAdapter` reads it.
+final class ToFixSheet {
+    static let referenceColumn: UInt16 = 0
+    static let problemColumn: UInt16 = 1
+    static let firstCustomerColumn: UInt16 = 2
+
+    let sheet: XLSXWriter.Sheet
+    let file: String
+    private let words: Words
+    private let messages: MessageCatalogue
+    private let styles: WorkbookStyles
+    /// The customer's columns (indices in the file), in their order; the workbook's own columns of
+    /// a returned workbook are left out so they are not written twice.
+    private let customerColumns: [Int]
+    /// Index in the file → place among `customerColumns`.
+    private let positions: [Int: Int]
+    private let headerCount: Int
+    private let fields: [Int: CanonicalField]
+    private var widths: [UInt16: Int] = [:]
+    private(set) var rowsWritten = 0
+    /// Rows beyond Excel's last row: listed in report.json only.
+    private(set) var overflow = 0
+
+    init(sheet: XLSXWriter.Sheet, start: FileStart, styles: WorkbookStyles) throws {
+        self.sheet = sheet
+        self.file = start.table.file
+        self.words = start.messages.words
+        self.messages = start.messages
+        self.styles = styles
+        let added = start.mapping.addedColumns
+        headerCount = start.header.cells.count
+        customerColumns = start.header.cells.indices.filter { !added.contains($0) }
+        positions = Dictionary(uniqueKeysWithValues: customerColumns.enumerated().map { ($1, $0) })
+        var fields: [Int: CanonicalField] = [:]
+        for mapped in start.mapping.columns { fields[mapped.column.index] = mapped.field }
+        self.fields = fields
+
+        try write(Self.referenceColumn, 0, words.referenceHeader, styles.header)
+        try sheet.comment(0, Self.referenceColumn, words.referenceNote)
+        try write(Self.problemColumn, 0, words.problemHeader, styles.header)
+        for (offset, source) in customerColumns.enumerated() {
+            try write(Self.firstCustomerColumn + UInt16(offset), 0, start.header.cells[source], styles.header)
+        }
+    }
+
+    /// Where a cell of the file lands: its place among the customer's columns, or after them for a
+    /// cell beyond the header (a ragged row keeps every cell).
+    private func column(of source: Int) -> UInt16? {
+        if source >= headerCount {
+            return Self.firstCustomerColumn + UInt16(clamping: customerColumns.count + source - headerCount)
+        }
+        return positions[source].map { Self.firstCustomerColumn + UInt16($0) }
+    }
+
+    func add(_ provenance: Provenance, issues: [Issue]) throws {
+        guard rowsWritten < Int(XLSXWriter.lastRow) else {
+            overflow += 1
+            return
+        }
+        rowsWritten += 1
+        let row = UInt32(rowsWritten)
+
+        // Errors first: they are why the row is here. Several issues on one cell share its comment.
+        let ordered = issues.filter { $0.severity == .error } + issues.filter { $0.severity == .warning }
+        var marks: [UInt16: (mark: WorkbookStyles.Mark, comments: [String])] = [:]
+        // An issue about no particular cell is said in the problem column alone.
+        for issue in ordered {
+            guard let target = issue.column.flatMap({ column(of: $0.index) }) else { continue }
+            var entry = marks[target] ?? (issue.severity == .error ? .error : .warning, [])
+            entry.comments.append(messages.comment(for: issue))
+            marks[target] = entry
+        }
+
+        try write(Self.referenceColumn, row, provenance.original.text, styles.reference)
+        try write(Self.problemColumn, row, ordered.filter { $0.severity == .error }.map { messages.message(for: $0) }
+            .joined(separator: "\n"), styles.problem)
+        for source in 0..<max(provenance.cells.count, headerCount) {
+            guard let target = column(of: source) else { continue }
+            let value = source < provenance.cells.count ? provenance.cells[source] : ""
+            // An empty cell is written only to show it needs filling.
+            guard !value.isEmpty || marks[target] != nil else { continue }
+            let mark = marks[target]?.mark ?? .none
+            if let number = Self.number(value, field: fields[source]) {
+                try sheet.number(row, target, number, styles.cell(.number, mark))
+            } else {
+                try write(target, row, value, styles.cell(.text, mark))
+            }
+        }
+        for (target, entry) in marks.sorted(by: { $0.key < $1.key }) {
+            try sheet.comment(row, target, entry.comments.joined(separator: "\n\n"))
+        }
+    }
+
+    /// Entries and credits the customer wrote as plain numbers go in as numbers, so Excel's
+    /// validation and sums work; anything else stays the text it was.
+    static func number(_ text: String, field: CanonicalField?) -> Double? {
+        guard field == .entries || field == .credits else { return nil }
+        var digits = 0, dots = 0
+        for (offset, character) in text.enumerated() {
+            switch character {
+            case "0"..."9": digits += 1
+            case ".": dots += 1
+            case "-" where offset == 0: break
+            default: return nil
+            }
+        }
+        // Leading zeros and long digit strings are not amounts; keep them as written.
+        let unsigned = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        guard digits > 0, digits <= 15, dots <= 1, !(unsigned.hasPrefix("0") && unsigned.count > 1 && !unsigned.hasPrefix("0."))
+        else { return nil }
+        return Double(text)
+    }
+
+    private func write(_ column: UInt16, _ row: UInt32, _ value: String, _ format: WorkbookStyles.Format) throws {
+        try sheet.text(row, column, value, format)
+        let longest = value.split(separator: "\n").map(\.count).max() ?? 0
+        widths[column] = max(widths[column] ?? 0, longest)
+    }
+
+    /// Widths, filter, frozen header and validations, once every row is in.
+    func finish() {
+        sheet.freezeHeader()
+        let lastCustomer = Self.firstCustomerColumn + UInt16(clamping: max(customerColumns.count, 1) - 1)
+        let lastColumn = max(lastCustomer, widths.keys.max() ?? lastCustomer)
+        sheet.autofilter(lastRow: UInt32(rowsWritten), lastColumn: lastColumn)
+        sheet.column(Self.referenceColumn, Self.referenceColumn, width: Double(min(max(widths[0] ?? 0, 12), 40) + 2),
+                     styles.reference)
+        sheet.column(Self.problemColumn, Self.problemColumn, width: 60, styles.problem)
+        for column in Self.firstCustomerColumn...lastColumn {
+            let width = Double(min(max(widths[column] ?? 0, 8), 45) + 3)
+            let source = customerColumns.indices.contains(Int(column - Self.firstCustomerColumn))
+                ? customerColumns[Int(column - Self.firstCustomerColumn)] : nil
+            let field = source.flatMap { fields[$0] }
+            let isAmount = field == .entries || field == .credits
+            sheet.column(column, column, width: width, styles.cell(isAmount ? .number : .text))
+            switch field {
+            case .entries: sheet.validate(column: column, .wholeNumberAtLeastZero, prompt: words.entriesPrompt)
+            case .credits: sheet.validate(column: column, .numberAtLeastZero, prompt: words.creditsPrompt)
+            case .consent: sheet.validate(column: column, .oneOf([words.yes, words.no]), prompt: words.consentPrompt)
+            default: break
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ZenamuCore
+
+/// Clients imported with a note (a phone left out, a consent that said neither yes nor no): one
+/// line per note, for the customer to correct in their old system if they wish.
+final class WarningsSheet {
+    let sheet: XLSXWriter.Sheet
+    private let styles: WorkbookStyles
+    private var widths: [UInt16: Int] = [:]
+    private(set) var rowsWritten = 0
+
+    init(sheet: XLSXWriter.Sheet, words: Words, styles: WorkbookStyles) throws {
+        self.sheet = sheet
+        self.styles = styles
+        let headers = [words.referenceHeader, words.clientHeader, words.columnHeader, words.valueHeader, words.noteHeader]
+        for (column, header) in headers.enumerated() { try write(UInt16(column), 0, header, styles.header) }
+    }
+
+    func add(_ record: ClientRecord, issues: [Issue], messages: MessageCatalogue) throws {
+        for issue in issues where rowsWritten < Int(XLSXWriter.lastRow) {
+            rowsWritten += 1
+            let row = UInt32(rowsWritten)
+            let client = record.name.display.isEmpty ? record.email ?? "" : record.name.display
+            try write(0, row, record.provenance.original.text, styles.reference)
+            try write(1, row, client, styles.cell(.text))
+            try write(2, row, issue.column.map { "\($0.letter): \($0.header)" } ?? "", styles.cell(.text))
+            try write(3, row, issue.value ?? "", styles.cell(.text, .warning))
+            try write(4, row, messages.comment(for: issue), styles.wrapped)
+        }
+    }
+
+    private func write(_ column: UInt16, _ row: UInt32, _ value: String, _ format: WorkbookStyles.Format) throws {
+        try sheet.text(row, column, value, format)
+        widths[column] = max(widths[column] ?? 0, value.count)
+    }
+
+    func finish(words: Words) throws {
+        if rowsWritten == 0 { try sheet.text(1, 0, words.noWarnings) }
+        sheet.freezeHeader()
+        sheet.autofilter(lastRow: UInt32(rowsWritten), lastColumn: 4)
+        for column in UInt16(0)...3 {
+            sheet.column(column, column, width: Double(min(max(widths[column] ?? 0, 10), 40) + 2))
+        }
+        sheet.column(4, 4, width: 80, styles.wrapped)
+    }
+}

@@ -1,0 +1,78 @@
+import CXlsxWriter
+
+/// The error workbook's cell formats, made once per workbook.
+struct WorkbookStyles {
+    typealias Format = UnsafeMutablePointer<lxw_format>?
+
+    /// Excel's built-in "@" format: what the customer types in the cell stays text (a phone keeps
+    /// its leading 0 and its "+").
+    static let textFormat = "@"
+    static let errorFill: lxw_color_t = 0xFFC7CE
+    static let errorFont: lxw_color_t = 0x9C0006
+    static let warningFill: lxw_color_t = 0xFFEB9C
+    static let headerFill: lxw_color_t = 0xDDE5F0
+
+    let header: Format
+    let title: Format
+    let label: Format
+    let problem: Format
+    let reference: Format
+    let wrapped: Format
+    /// Indexed by `CellKind` then `Mark`.
+    private let cells: [CellKind: [Mark: Format]]
+
+    enum CellKind: CaseIterable { case text, number }
+    enum Mark: CaseIterable { case none, error, warning }
+
+    init(_ writer: XLSXWriter) {
+        header = writer.format {
+            format_set_bold($0)
+            format_set_bg_color($0, Self.headerFill)
+            format_set_bottom($0, UInt8(LXW_BORDER_THIN.rawValue))
+            format_set_text_wrap($0)
+            format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        }
+        title = writer.format {
+            format_set_bold($0)
+            format_set_font_size($0, 14)
+        }
+        label = writer.format {
+            format_set_bold($0)
+            format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        }
+        problem = writer.format {
+            format_set_text_wrap($0)
+            format_set_font_color($0, Self.errorFont)
+            format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        }
+        reference = writer.format {
+            format_set_font_color($0, 0x595959)
+            format_set_num_format($0, Self.textFormat)
+            format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        }
+        wrapped = writer.format {
+            format_set_text_wrap($0)
+            format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        }
+        var cells: [CellKind: [Mark: Format]] = [:]
+        for kind in CellKind.allCases {
+            for mark in Mark.allCases {
+                cells[kind, default: [:]][mark] = writer.format { format in
+                    format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+                    if kind == .text { format_set_num_format(format, Self.textFormat) }
+                    switch mark {
+                    case .none: break
+                    case .error:
+                        format_set_bg_color(format, Self.errorFill)
+                        format_set_font_color(format, Self.errorFont)
+                    case .warning:
+                        format_set_bg_color(format, Self.warningFill)
+                    }
+                }
+            }
+        }
+        self.cells = cells
+    }
+
+    func cell(_ kind: CellKind, _ mark: Mark = .none) -> Format { cells[kind]?[mark] ?? nil }
+}

@@ -1,0 +1,170 @@
+import CXlsxWriter
+import Foundation
+
+/// The part of libxlsxwriter the error workbook uses, in Swift terms.
+///
+/// Constant-memory mode: each sheet streams to a temporary file row by row, so a file with a
+/// million rows to fix costs disk, not memory. Rows are written in order per sheet; comments,
+/// validations, widths and filters may be set at any time before `close`. Values go in only as
+/// text or numbers (`worksheet_write_string`/`_number`), never through libxlsxwriter's guessing
+/// `worksheet_write`, so a customer's "=1+1" stays the text they typed.
+final class XLSXWriter {
+    /// Excel's last row index (1,048,576 rows).
+    static let lastRow: UInt32 = 1_048_575
+    /// Excel refuses longer cell texts.
+    static let maxCellCharacters = 32_767
+
+    let path: String
+    private var workbook: UnsafeMutablePointer<lxw_workbook>?
+
+    init(path: String) throws {
+        self.path = path
+        var options = lxw_workbook_options()
+        options.constant_memory = UInt8(LXW_TRUE.rawValue)
+        guard let workbook = workbook_new_opt(path, &options) else {
+            throw WorkbookWriteError(path: path, reason: "the file cannot be created")
+        }
+        self.workbook = workbook
+    }
+
+    deinit { discard() }
+
+    func addSheet(_ name: String) throws -> Sheet {
+        guard let workbook, let sheet = workbook_add_worksheet(workbook, name) else {
+            throw WorkbookWriteError(path: path, reason: "cannot add the sheet \"\(name)\"")
+        }
+        return Sheet(pointer: sheet, path: path)
+    }
+
+    /// A cell format, set up by `configure`.
+    func format(_ configure: (UnsafeMutablePointer<lxw_format>) -> Void) -> UnsafeMutablePointer<lxw_format>? {
+        guard let workbook, let format = workbook_add_format(workbook) else { return nil }
+        configure(format)
+        return format
+    }
+
+    func setProperties(title: String, subject: String) {
+        guard let workbook else { return }
+        withCStrings([title, subject, "zenamu-migrate"]) { strings in
+            var properties = lxw_doc_properties()
+            properties.title = strings[0]
+            properties.subject = strings[1]
+            properties.author = strings[2]
+            _ = workbook_set_properties(workbook, &properties)
+        }
+    }
+
+    /// Assembles the .xlsx.
+    func close() throws {
+        guard let workbook else { return }
+        self.workbook = nil
+        let status = workbook_close(workbook)
+        guard status == LXW_NO_ERROR else {
+            throw WorkbookWriteError(path: path, reason: String(cString: lxw_strerror(status)))
+        }
+    }
+
+    /// Frees the workbook and removes whatever was written.
+    func discard() {
+        guard let workbook else { return }
+        self.workbook = nil
+        _ = workbook_close(workbook)
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    struct Sheet {
+        let pointer: UnsafeMutablePointer<lxw_worksheet>
+        let path: String
+
+        func text(_ row: UInt32, _ column: UInt16, _ value: String, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
+            let value = value.count > XLSXWriter.maxCellCharacters
+                ? String(value.prefix(XLSXWriter.maxCellCharacters - 1)) + "…" : value
+            try check(worksheet_write_string(pointer, row, column, value, format))
+        }
+
+        func number(_ row: UInt32, _ column: UInt16, _ value: Double, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
+            try check(worksheet_write_number(pointer, row, column, value, format))
+        }
+
+        func comment(_ row: UInt32, _ column: UInt16, _ text: String) throws {
+            var options = lxw_comment_options()
+            options.x_scale = 2.4
+            options.y_scale = 2.2
+            let text = String(text.prefix(XLSXWriter.maxCellCharacters))
+            try withCStrings(["Zenamu"]) { author in
+                options.author = author[0]
+                try check(worksheet_write_comment_opt(pointer, row, column, text, &options))
+            }
+        }
+
+        func column(_ first: UInt16, _ last: UInt16, width: Double, _ format: UnsafeMutablePointer<lxw_format>? = nil) {
+            _ = worksheet_set_column(pointer, first, last, width, format)
+        }
+
+        func freezeHeader() { worksheet_freeze_panes(pointer, 1, 0) }
+
+        func autofilter(lastRow: UInt32, lastColumn: UInt16) {
+            _ = worksheet_autofilter(pointer, 0, 0, lastRow, lastColumn)
+        }
+
+        func activate() { worksheet_activate(pointer) }
+        func hide() { worksheet_hide(pointer) }
+
+        /// Every cell of `column` below the header takes only what `rule` allows; `prompt` shows when
+        /// one is selected and explains a refusal.
+        func validate(column: UInt16, _ rule: Validation, prompt: String) {
+            var validation = lxw_data_validation()
+            validation.ignore_blank = UInt8(LXW_VALIDATION_ON.rawValue)
+            validation.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
+            var words: [String] = []
+            switch rule {
+            case let .oneOf(values):
+                validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+                words = values
+            case .wholeNumberAtLeastZero:
+                validation.validate = UInt8(LXW_VALIDATION_TYPE_INTEGER.rawValue)
+                validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO.rawValue)
+            case .numberAtLeastZero:
+                validation.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+                validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO.rawValue)
+            }
+            // Excel caps prompts at 255 characters.
+            let prompt = String(prompt.prefix(255))
+            withCStrings([prompt, prompt] + words) { strings in
+                validation.input_message = strings[0]
+                validation.error_message = strings[1]
+                var list = Array(strings[2...]) + [nil]
+                list.withUnsafeMutableBufferPointer { buffer in
+                    if !words.isEmpty { validation.value_list = buffer.baseAddress }
+                    _ = worksheet_data_validation_range(pointer, 1, column, XLSXWriter.lastRow, column, &validation)
+                }
+            }
+        }
+
+        private func check(_ status: lxw_error) throws {
+            guard status == LXW_NO_ERROR else {
+                throw WorkbookWriteError(path: path, reason: String(cString: lxw_strerror(status)))
+            }
+        }
+    }
+
+    enum Validation {
+        case oneOf([String])
+        case wholeNumberAtLeastZero
+        case numberAtLeastZero
+    }
+}
+
+/// The error workbook could not be written.
+public struct WorkbookWriteError: Error, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "cannot write \(path): \(reason)" }
+}
+
+/// Runs `body` with C copies of `strings`, freed afterwards (libxlsxwriter copies what it keeps).
+private func withCStrings<T>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) throws -> T) rethrows -> T {
+    let pointers = strings.map { strdup($0) }
+    defer { pointers.forEach { free($0) } }
+    return try body(pointers)
+}
