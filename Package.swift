@@ -54,7 +54,7 @@ let package = Package(
         // The reader alone, for bench/run.
         .executableTarget(name: "zenamu-read", dependencies: ["ZenamuCore", "ZenamuReaders"], path: "bench/zenamu-read"),
 
-        .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration", "CLibzip"]),
+        .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration", "ZenamuReaders", "CLibzip"]),
         .testTarget(name: "ZenamuMigrateTests",
                     dependencies: ["ZenamuTestSupport", "ZenamuMigration", "zenamu-migrate"]),
     ],

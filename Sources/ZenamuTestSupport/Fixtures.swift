@@ -56,16 +56,22 @@ public struct ConvertedFixture {
     public let clientsCSV: String
     public let reportJSON: String
     public let outcomes: [RowOutcome]
+    /// The folder the outputs were written to; removed when this value goes.
+    public let folder: TemporaryFolder
+    /// `errors.xlsx`, when the run wrote one.
+    public let errorsWorkbook: URL?
 
     /// Converts `paths` into a fresh temporary folder with the real sinks.
     public init(paths: [URL], options: ConversionOptions = ConversionOptions()) throws {
-        let folder = try TemporaryFolder()
+        folder = try TemporaryFolder()
         let clients = folder.url.appendingPathComponent("clients.csv")
         let reportURL = folder.url.appendingPathComponent("report.json")
         let collector = OutcomeCollector()
+        let workbook = ErrorWorkbookSink(url: folder.url.appendingPathComponent("errors.xlsx"))
         report = try Conversion(options: options).run(
             paths: paths.map(\.path),
-            sinks: [try CanonicalCSVSink(url: clients), ReportSink(url: reportURL), collector])
+            sinks: [try CanonicalCSVSink(url: clients), ReportSink(url: reportURL), workbook, collector])
+        errorsWorkbook = workbook.written ? workbook.url : nil
         clientsCSV = try String(contentsOf: clients, encoding: .utf8)
         reportJSON = try String(contentsOf: reportURL, encoding: .utf8)
         outcomes = collector.outcomes
@@ -96,6 +102,8 @@ public final class TemporaryFolder {
             .appendingPathComponent("zenamu-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
 
     /// Writes `bytes` to a file in the folder and returns its URL.
     public func file(_ name: String, _ bytes: [UInt8]) throws -> URL {

@@ -1,0 +1,140 @@
+import Foundation
+@testable import ZenamuReaders
+
+/// Reads back what a workbook shows beyond its values: sheets and their visibility, cell fills,
+/// comments, validations, frozen panes and filters. Values are read with the project's own XLSX
+/// reader; the rest straight from the parts, through the same libzip and Expat.
+public struct WorkbookInspector {
+    public struct Sheet {
+        public let name: String
+        public let hidden: Bool
+        /// Rows as the reader returns them (row 1 first).
+        public let rows: [[String]]
+        /// Cell reference ("E3") → comment text.
+        public let comments: [String: String]
+        /// Cell reference → fill colour ("FFC7CE"), for cells with a fill.
+        public let fills: [String: String]
+        /// Cell references written as numbers.
+        public let numbers: Set<String>
+        public let validations: [Validation]
+        public let frozenRows: Int
+        public let autofilter: String?
+        public let formulas: Int
+    }
+
+    public struct Validation: Equatable {
+        public let range: String
+        public let type: String
+        public let comparison: String?
+        public let formula: String
+        public let prompt: String?
+    }
+
+    public let sheets: [Sheet]
+
+    public subscript(name: String) -> Sheet? { sheets.first { $0.name == name } }
+
+    public init(path: String) throws {
+        let zip = try ZipArchive(path: path, file: "inspected", limits: ReaderLimits())
+        let workbook = try XLSXWorkbook(archive: zip)
+        func tree(_ part: String) throws -> XMLNode {
+            guard let bytes = try zip.read(part) else { return XMLNode(name: "") }
+            return try XMLNode.parse(bytes, part: part)
+        }
+        func target(of id: String, in rels: XMLNode, from folder: String) -> String? {
+            guard let relationship = rels.all("Relationship").first(where: { $0.attributes["Id"] == id }),
+                  let target = relationship.attributes["Target"] else { return nil }
+            return target.hasPrefix("/") ? String(target.dropFirst()) : folder + target
+        }
+        let book = try tree("xl/workbook.xml")
+        let bookRels = try tree("xl/_rels/workbook.xml.rels")
+        let styles = try tree("xl/styles.xml")
+        let fills = styles.all("fill").map { $0.all("fgColor").first?.attributes["rgb"].map { String($0.suffix(6)) } }
+        let xfs = (styles.all("cellXfs").first?.all("xf") ?? []).map { Int($0.attributes["fillId"] ?? "0") ?? 0 }
+
+        var sheets: [Sheet] = []
+        for (index, entry) in book.all("sheet").enumerated() {
+            guard let id = entry.attributes["id"], let part = target(of: id, in: bookRels, from: "xl/") else { continue }
+            let xml = try tree(part)
+            let folder = (part as NSString).deletingLastPathComponent + "/"
+            let rels = try tree(folder + "_rels/" + (part as NSString).lastPathComponent + ".rels")
+            var comments: [String: String] = [:]
+            for relationship in rels.all("Relationship") where relationship.attributes["Type"]?.hasSuffix("/comments") == true {
+                guard let target = relationship.attributes["Target"] else { continue }
+                let path = target.hasPrefix("../") ? "xl/" + target.dropFirst(3) : folder + target
+                for comment in try tree(path).all("comment") {
+                    comments[comment.attributes["ref"] ?? ""] = comment.all("t").map(\.text).joined()
+                }
+            }
+            var cellFills: [String: String] = [:]
+            var numbers: Set<String> = []
+            for cell in xml.all("c") {
+                guard let ref = cell.attributes["r"] else { continue }
+                if let style = Int(cell.attributes["s"] ?? ""), style < xfs.count, xfs[style] < fills.count,
+                   let fill = fills[xfs[style]] {
+                    cellFills[ref] = fill
+                }
+                if cell.attributes["t"] == nil, !cell.all("v").isEmpty { numbers.insert(ref) }
+            }
+            var source = try workbook.rows(sheet: index)
+            var rows: [[String]] = []
+            while let row = try source.next() {
+                while rows.count < row.number - 1 { rows.append([]) }
+                rows.append(row.cells)
+            }
+            sheets.append(Sheet(
+                name: entry.attributes["name"] ?? "", hidden: entry.attributes["state"] == "hidden", rows: rows,
+                comments: comments, fills: cellFills, numbers: numbers,
+                validations: xml.all("dataValidation").map {
+                    Validation(range: $0.attributes["sqref"] ?? "", type: $0.attributes["type"] ?? "",
+                               comparison: $0.attributes["operator"], formula: $0.all("formula1").first?.text ?? "",
+                               prompt: $0.attributes["prompt"])
+                },
+                frozenRows: Int(xml.all("pane").first?.attributes["ySplit"] ?? "0") ?? 0,
+                autofilter: xml.all("autoFilter").first?.attributes["ref"],
+                formulas: xml.all("f").count))
+        }
+        self.sheets = sheets
+    }
+}
+
+/// A small XML tree, for inspecting parts in tests.
+final class XMLNode: XMLEventHandler {
+    let name: String
+    var attributes: [String: String] = [:]
+    var children: [XMLNode] = []
+    var text = ""
+    private var stack: [XMLNode] = []
+
+    init(name: String) { self.name = name }
+
+    static func parse(_ bytes: [UInt8], part: String) throws -> XMLNode {
+        let root = XMLNode(name: "")
+        root.stack = [root]
+        try XMLStream(handler: root, part: part, file: "inspected").feed(bytes, isFinal: true)
+        return root
+    }
+
+    /// Every descendant with this local name, in document order.
+    func all(_ local: String) -> [XMLNode] {
+        children.flatMap { ($0.name == local ? [$0] : []) + $0.all(local) }
+    }
+
+    func startElement(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
+        let node = XMLNode(name: String(cString: XMLName.local(name)))
+        var index = 0
+        while let key = attributes[index], let value = attributes[index + 1] {
+            node.attributes[String(cString: XMLName.local(key))] = String(cString: value)
+            index += 2
+        }
+        stack.last?.children.append(node)
+        stack.append(node)
+    }
+
+    func endElement(_ name: UnsafePointer<CChar>) { _ = stack.popLast() }
+
+    func characters(_ text: UnsafePointer<CChar>, _ length: Int) {
+        let bytes = UnsafeRawBufferPointer(start: text, count: length)
+        stack.last?.text += String(decoding: bytes, as: UTF8.self)
+    }
+}
