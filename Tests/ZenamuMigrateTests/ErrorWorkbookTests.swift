@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+import ZenamuCore
+import ZenamuMigration
+import ZenamuTestSupport
+
+/// errors.xlsx as the studio owner opens it: read back from the file, never from our own model.
+@Suite("The error workbook")
+struct ErrorWorkbookTests {
+    static let languages: [(String, MessageLanguage)] = [
+        ("english-corrections", .english), ("french-utf8-bom", .french), ("italian-validation", .italian),
+        ("hungarian-corrections", .hungarian), ("czech-corrections", .czech),
+    ]
+
+    @Test("Every rejected row, its bad cells marked and explained, in the header's language",
+          arguments: languages)
+    func toFixSpeaksTheCustomersLanguage(_ fixture: String, _ language: MessageLanguage) throws {
+        let converted = try ConvertedFixture(fixture: fixture)
+        let words = language.catalogue.words
+        let workbook = try WorkbookInspector(path: #require(converted.errorsWorkbook).path)
+
+        #expect(workbook.sheets.map(\.name) == [words.toFixSheet, words.warningsSheet, words.summarySheet,
+                                                 KnownClient.sheetName])
+        #expect(workbook.sheets.map(\.hidden) == [false, false, false, true])
+        let toFix = try #require(workbook[words.toFixSheet])
+        let header = try #require(converted.report.files.first).mapping.map(\.column)
+        #expect(toFix.rows[0] == [words.referenceHeader, words.problemHeader] + header)
+
+        let rejected = converted.outcomes.compactMap { outcome -> (Provenance, [ZenamuCore.Issue])? in
+            if case let .rejected(provenance, issues) = outcome { (provenance, issues) } else { nil }
+        }
+        #expect(toFix.rows.count == rejected.count + 1)
+        let fileName = try Fixtures.input(of: fixture).lastPathComponent
+        for (offset, (provenance, issues)) in rejected.enumerated() {
+            let row = offset + 2
+            let line = toFix.rows[offset + 1]
+            #expect(line[0] == "\(fileName) #\(provenance.row)")
+            // The customer's values as they sent them.
+            #expect(Array(line.dropFirst(2)).trimmingEmptyTail == provenance.cells.trimmingEmptyTail)
+            for issue in issues where issue.severity == .error {
+                #expect(line[1].contains(language.catalogue.message(for: issue)))
+                guard let column = issue.column else { continue }
+                let cell = ColumnRef(index: column.index + 2, header: "").letter + String(row)
+                #expect(toFix.fills[cell] == "FFC7CE", "\(cell) is not highlighted")
+                #expect(toFix.comments[cell]?.contains(language.catalogue.message(for: issue)) == true,
+                        "\(cell) lacks the comment for \(issue.code)")
+            }
+        }
+    }
+
+    @Test func madeToBeCorrectedInExcel() throws {
+        let converted = try ConvertedFixture(fixture: "italian-validation")
+        let workbook = try WorkbookInspector(path: #require(converted.errorsWorkbook).path)
+        let toFix = try #require(workbook["Da correggere"])
+        #expect(toFix.frozenRows == 1 && toFix.autofilter == "A1:I8")
+        // Ingressi is column F, Crediti G, Consenso newsletter I.
+        #expect(toFix.validations.contains {
+            $0.range == "F2:F1048576" && $0.type == "whole" && $0.comparison == "greaterThanOrEqual" && $0.formula == "0"
+        })
+        #expect(toFix.validations.contains {
+            $0.range == "G2:G1048576" && $0.type == "decimal" && $0.comparison == "greaterThanOrEqual"
+        })
+        #expect(toFix.validations.contains { $0.range == "I2:I1048576" && $0.type == "list" && $0.formula == "\"sì,no\"" })
+        // Amounts are numbers (the negative credits too); phones and e-mails stay text.
+        #expect(toFix.numbers.contains("G8") && toFix.rows[7][6] == "-20")
+        #expect(!toFix.numbers.contains("E2") && !toFix.numbers.contains("A2"))
+        for sheet in workbook.sheets {
+            #expect(sheet.formulas == 0, "\(sheet.name) has formulas")
+        }
+        let warnings = try #require(workbook["Avvisi"])
+        let consent = try #require(converted.warning(row: 12))
+        #expect(warnings.frozenRows == 1 && warnings.rows.count == 3)
+        #expect(warnings.rows[2] == ["input.csv #12", "Chiara Ferri", "G: Consenso newsletter", "forse",
+                                     MessageCatalogue.italian.comment(for: consent)])
+    }
+
+    @Test func theSummaryAddsUp() throws {
+        let converted = try ConvertedFixture(fixture: "hungarian-corrections")
+        let workbook = try WorkbookInspector(path: #require(converted.errorsWorkbook).path)
+        let words = MessageCatalogue.hungarian.words
+        let summary = try #require(workbook[words.summarySheet])
+        let pairs = Dictionary(summary.rows.filter { $0.count >= 2 }.map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
+        #expect(pairs[words.fileLabel] == "input.csv")
+        #expect(pairs[words.rowsReadLabel] == "6" && pairs[words.acceptedLabel] == "1" && pairs[words.toFixLabel] == "5")
+        #expect(pairs[words.delimiterLabel] == ";")
+        #expect(summary.rows.contains { $0.count >= 3 && $0[1] == "Hátralévő belépések" && $0[2] == "hátralévő alkalmak" })
+    }
+
+    @Test func aCustomersFormulaStaysTheTextTheyTyped() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.file("clients.csv", text: "Name,Email,Note\n=HYPERLINK(\"http://x\"),not-an-email,=1+1\n")
+        let converted = try ConvertedFixture(paths: [file])
+        let workbook = try WorkbookInspector(path: #require(converted.errorsWorkbook).path)
+        let toFix = try #require(workbook["To fix"])
+        #expect(toFix.rows[1][2...] == ["=HYPERLINK(\"http://x\")", "not-an-email", "=1+1"])
+        #expect(workbook.sheets.allSatisfy { $0.formulas == 0 })
+    }
+
+    @Test func noWorkbookWhenNothingNeedsFixing() throws {
+        let converted = try ConvertedFixture(fixture: "hungarian-windows-1250")
+        #expect(converted.errorsWorkbook == nil)
+        #expect(!FileManager.default.fileExists(atPath: converted.folder.url.appendingPathComponent("errors.xlsx").path))
+    }
+
+    @Test func localeChoosesTheLanguage() throws {
+        var options = Fixtures.options(of: "italian-validation")
+        options.locale = .french
+        let converted = try ConvertedFixture(paths: [Fixtures.input(of: "italian-validation")], options: options)
+        let workbook = try WorkbookInspector(path: #require(converted.errorsWorkbook).path)
+        #expect(workbook.sheets.first?.name == "À corriger")
+        #expect(converted.report.locale == "fr" && converted.report.localeSource == "--locale")
+        let issues = converted.outcomes.flatMap { outcome -> [ZenamuCore.Issue] in
+            switch outcome {
+            case let .accepted(_, found), let .merged(_, found), let .rejected(_, found): found
+            case .skipped: []
+            }
+        }
+        #expect(converted.report.issues.map(\.message) == issues.map { MessageCatalogue.french.message(for: $0) })
+        // A header in a language without a catalogue falls back to English.
+        let german = try ConvertedFixture(fixture: "german-windows-1252")
+        #expect(german.report.locale == "en" && german.report.localeSource == "default")
+    }
+}
+
+extension [String] {
+    /// Without trailing empty cells (a sheet has no cell for them).
+    var trimmingEmptyTail: [String] {
+        var cells = self
+        while cells.last == "" { cells.removeLast() }
+        return cells
+    }
+}
+
+extension ConvertedFixture {
+    func warning(row: Int) -> ZenamuCore.Issue? {
+        for outcome in outcomes {
+            if case let .accepted(record, warnings) = outcome, record.provenance.row == row { return warnings.first }
+        }
+        return nil
+    }
+}
+
