@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import ZenamuCore
+import ZenamuMigration
+import ZenamuTestSupport
+
+/// The studio owner corrects errors.xlsx and sends it back; convert reads it as it is.
+@Suite("The corrected workbook comes back")
+struct RoundTripTests {
+    @Test func fixedRowsAreImportedAndTheRestComeBackWithTheirOriginalRows() throws {
+        let first = try ConvertedFixture(fixture: "italian-validation")
+        let sent = try WorkbookInspector(path: #require(first.errorsWorkbook).path)
+        let folder = try TemporaryFolder()
+
+        // Two e-mails and a number of entries corrected; the rest left as it was.
+        let returned = try Self.saveAsExcelWould(sent, to: folder.url.appendingPathComponent("corretto.xlsx"),
+                                                 editing: "Da correggere", [
+                                                     "input.csv #6": [4: "paolo.verdi@example.it"],
+                                                     "input.csv #7": [4: "anna.neri@gmail.com"],
+                                                     "input.csv #10": [5: "2"],
+                                                 ])
+        let second = try ConvertedFixture(paths: [returned])
+        let file = try #require(second.report.files.first)
+        #expect(file.system == "zenamu-errors")
+        #expect(second.clientLines == [
+            "Paolo Verdi,paolo.verdi@example.it,,,,",
+            "Anna Neri,anna.neri@gmail.com,,,,",
+            "Elena Conti,elena.conti@example.it,2,,,",
+        ])
+        let corrections = try #require(file.corrections)
+        #expect(corrections.filter(\.fixed).map(\.original.row) == [6, 7, 10])
+        #expect(corrections.filter { !$0.fixed }.map(\.original.row) == [4, 8, 9, 11])
+        #expect(second.report.rows.read == 7 && second.report.rows.addsUp)
+
+        // Luca's row was not changed: the shared e-mail is still Marco's, imported the first time.
+        let conflict = try #require(second.report.issues.first { $0.code == "duplicate_email" })
+        #expect(conflict.row == 2 && conflict.message.contains("Marco Bianchi (riga 3 di input.csv)"))
+
+        // What is still wrong comes back, still tied to the original rows, with the same columns.
+        let again = try WorkbookInspector(path: #require(second.errorsWorkbook).path)
+        let toFix = try #require(again["Da correggere"])
+        #expect(toFix.rows.map { $0.first ?? "" } == ["Riga originale", "input.csv #4", "input.csv #8", "input.csv #9",
+                                                      "input.csv #11"])
+        #expect(toFix.rows[0] == sent["Da correggere"]?.rows[0])
+        // The hidden list now holds the first run's clients and the three fixed ones.
+        #expect(again[KnownClient.sheetName]?.rows.count == 1 + 4 + 3)
+    }
+
+    @Test func aSecondRoundFinishesTheJob() throws {
+        let first = try ConvertedFixture(fixture: "czech-corrections")
+        let folder = try TemporaryFolder()
+        let sent = try WorkbookInspector(path: #require(first.errorsWorkbook).path)
+        let once = try Self.saveAsExcelWould(sent, to: folder.url.appendingPathComponent("1.xlsx"), editing: "K opravě", [
+            "input.csv #3": [4: "petr.svoboda@seznam.cz"],
+        ])
+        let second = try ConvertedFixture(paths: [once])
+        let back = try WorkbookInspector(path: #require(second.errorsWorkbook).path)
+        let twice = try Self.saveAsExcelWould(back, to: folder.url.appendingPathComponent("2.xlsx"), editing: "K opravě", [
+            "input.csv #4": [4: "eva@example.cz"],
+            "input.csv #5": [4: "tomas.kral@example.cz"],
+            "input.csv #6": [5: "2", 8: "ne"],
+        ])
+        let third = try ConvertedFixture(paths: [twice])
+        #expect(third.report.rows.rejected == 0 && third.report.rows.accepted == 3)
+        #expect(third.clientLines.contains("Lucie Černá,lucie.cerna@example.cz,2,,,no"))
+        #expect(third.report.files.first?.corrections?.map(\.original.row) == [4, 5, 6])
+        #expect(third.errorsWorkbook == nil)
+    }
+
+    @Test func aMultiFileRunComesBackAsOneWorkbook() throws {
+        let folder = try TemporaryFolder()
+        let a = try folder.file("a.csv", text: "Name,Email,Entries\nAnn Lee,ann@x,2\n")
+        let b = try folder.file("b.csv", text: "Nom;Courriel\nMarie Dupont;marie@\n")
+        let first = try ConvertedFixture(paths: [a, b])
+        let sent = try WorkbookInspector(path: #require(first.errorsWorkbook).path)
+        #expect(sent.sheets.map(\.name) == ["To fix", "Warnings", "Summary", KnownClient.sheetName, "To fix 2"])
+        var returned = try Self.saveAsExcelWould(sent, to: folder.url.appendingPathComponent("back.xlsx"),
+                                                 editing: "To fix", ["a.csv #2": [3: "ann@x.com"]])
+        returned = try Self.saveAsExcelWould(WorkbookInspector(path: returned.path), to: returned,
+                                             editing: "To fix 2", ["b.csv #2": [3: "marie@example.fr"]])
+        let second = try ConvertedFixture(paths: [returned])
+        #expect(second.clientLines == ["Ann Lee,ann@x.com,2,,,", "Marie Dupont,marie@example.fr,,,,"])
+        #expect(second.report.files.map(\.sheet) == ["To fix", "To fix 2"])
+    }
+
+    /// Writes the workbook again as a spreadsheet program saves it (shared strings, numbers as
+    /// numbers), with cells of `sheet` changed: original-row reference → column index → new text.
+    static func saveAsExcelWould(_ workbook: WorkbookInspector, to url: URL, editing sheet: String,
+                                 _ edits: [String: [Int: String]]) throws -> URL {
+        let sheets = workbook.sheets.map { inspected in
+            let rows = inspected.rows.enumerated().map { number, cells -> [XLSXBuilder.Cell] in
+                var cells = cells
+                if inspected.name == sheet, number > 0, let change = edits[cells.first ?? ""] {
+                    for (column, text) in change {
+                        while cells.count <= column { cells.append("") }
+                        cells[column] = text
+                    }
+                }
+                return cells.map { text in
+                    text.isEmpty ? .empty : Double(text) != nil && number > 0 ? .number(text) : .shared(text)
+                }
+            }
+            return XLSXBuilder.Sheet(name: inspected.name, table: rows)
+        }
+        try XLSXBuilder(sheets: sheets).write(to: url)
+        return url
+    }
+}
