@@ -28,6 +28,8 @@ public struct Words: Sendable {
     public var formatLabel: String
     public var sheetLabel: String
     public var systemLabel: String
+    /// What the generic adapter is, shown as the recognised system.
+    public var genericSystem: String
     public var encodingLabel: String
     public var delimiterLabel: String
     public var headerRowLabel: String

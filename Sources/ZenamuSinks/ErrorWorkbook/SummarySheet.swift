@@ -24,7 +24,7 @@ struct SummarySheet {
             try pair(&row, words.fileLabel, file.file, first: true)
             try pair(&row, words.formatLabel, file.format.uppercased())
             if let sheetName = file.sheet { try pair(&row, words.sheetLabel, sheetName) }
-            try pair(&row, words.systemLabel, file.system)
+            try pair(&row, words.systemLabel, file.system == "generic" ? words.genericSystem : file.system)
             try pair(&row, words.encodingLabel, file.encoding ?? "UTF-8")
             if let delimiter = file.delimiter {
                 try pair(&row, words.delimiterLabel, delimiter == "\t" ? "Tab" : "\(delimiter)")
@@ -54,6 +54,7 @@ struct SummarySheet {
                 try sheet.text(row, 2, field)
             }
         }
+        sheet.printOnePageWide(repeatingHeader: false)
         sheet.column(0, 0, width: 42)
         sheet.column(1, 1, width: 36)
         sheet.column(2, 2, width: 30)
@@ -68,6 +69,6 @@ struct SummarySheet {
     private func pair(_ row: inout UInt32, _ label: String, _ value: Double) throws {
         row += 1
         try sheet.text(row, 0, label, styles.label)
-        try sheet.number(row, 1, value)
+        try sheet.number(row, 1, value, styles.leftNumber)
     }
 }

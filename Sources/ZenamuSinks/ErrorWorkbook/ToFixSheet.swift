@@ -8,6 +8,7 @@ final class ToFixSheet {
     static let referenceColumn: UInt16 = 0
     static let problemColumn: UInt16 = 1
     static let firstCustomerColumn: UInt16 = 2
+    static let problemWidth = 60
 
     let sheet: XLSXWriter.Sheet
     let file: String
@@ -76,9 +77,10 @@ final class ToFixSheet {
             marks[target] = entry
         }
 
+        let problem = ordered.filter { $0.severity == .error }.map { messages.message(for: $0) }.joined(separator: "\n")
+        sheet.fitRow(row, wrapping: problem, width: Self.problemWidth - 4)
         try write(Self.referenceColumn, row, provenance.original.text, styles.reference)
-        try write(Self.problemColumn, row, ordered.filter { $0.severity == .error }.map { messages.message(for: $0) }
-            .joined(separator: "\n"), styles.problem)
+        try write(Self.problemColumn, row, problem, styles.problem)
         for source in 0..<max(provenance.cells.count, headerCount) {
             guard let target = column(of: source) else { continue }
             let value = source < provenance.cells.count ? provenance.cells[source] : ""
@@ -125,12 +127,13 @@ final class ToFixSheet {
     /// Widths, filter, frozen header and validations, once every row is in.
     func finish() {
         sheet.freezeHeader()
+        sheet.printOnePageWide()
         let lastCustomer = Self.firstCustomerColumn + UInt16(clamping: max(customerColumns.count, 1) - 1)
         let lastColumn = max(lastCustomer, widths.keys.max() ?? lastCustomer)
         sheet.autofilter(lastRow: UInt32(rowsWritten), lastColumn: lastColumn)
         sheet.column(Self.referenceColumn, Self.referenceColumn, width: Double(min(max(widths[0] ?? 0, 12), 40) + 2),
                      styles.reference)
-        sheet.column(Self.problemColumn, Self.problemColumn, width: 60, styles.problem)
+        sheet.column(Self.problemColumn, Self.problemColumn, width: Double(Self.problemWidth), styles.problem)
         for column in Self.firstCustomerColumn...lastColumn {
             let width = Double(min(max(widths[column] ?? 0, 8), 45) + 3)
             let source = customerColumns.indices.contains(Int(column - Self.firstCustomerColumn))

@@ -7,6 +7,7 @@ final class WarningsSheet {
     private let styles: WorkbookStyles
     private var widths: [UInt16: Int] = [:]
     private(set) var rowsWritten = 0
+    static let noteWidth = 80
 
     init(sheet: XLSXWriter.Sheet, words: Words, styles: WorkbookStyles) throws {
         self.sheet = sheet
@@ -20,11 +21,13 @@ final class WarningsSheet {
             rowsWritten += 1
             let row = UInt32(rowsWritten)
             let client = record.name.display.isEmpty ? record.email ?? "" : record.name.display
+            let note = messages.comment(for: issue)
+            sheet.fitRow(row, wrapping: note, width: Self.noteWidth - 4)
             try write(0, row, record.provenance.original.text, styles.reference)
             try write(1, row, client, styles.cell(.text))
             try write(2, row, issue.column.map { "\($0.letter): \($0.header)" } ?? "", styles.cell(.text))
             try write(3, row, issue.value ?? "", styles.cell(.text, .warning))
-            try write(4, row, messages.comment(for: issue), styles.wrapped)
+            try write(4, row, note, styles.wrapped)
         }
     }
 
@@ -36,10 +39,11 @@ final class WarningsSheet {
     func finish(words: Words) throws {
         if rowsWritten == 0 { try sheet.text(1, 0, words.noWarnings) }
         sheet.freezeHeader()
+        sheet.printOnePageWide()
         sheet.autofilter(lastRow: UInt32(rowsWritten), lastColumn: 4)
         for column in UInt16(0)...3 {
             sheet.column(column, column, width: Double(min(max(widths[column] ?? 0, 10), 40) + 2))
         }
-        sheet.column(4, 4, width: 80, styles.wrapped)
+        sheet.column(4, 4, width: Double(Self.noteWidth), styles.wrapped)
     }
 }

@@ -18,6 +18,8 @@ struct WorkbookStyles {
     let problem: Format
     let reference: Format
     let wrapped: Format
+    /// A number in a column of words, aligned with them.
+    let leftNumber: Format
     /// Indexed by `CellKind` then `Mark`.
     private let cells: [CellKind: [Mark: Format]]
 
@@ -54,6 +56,7 @@ struct WorkbookStyles {
             format_set_text_wrap($0)
             format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         }
+        leftNumber = writer.format { format_set_align($0, UInt8(LXW_ALIGN_LEFT.rawValue)) }
         var cells: [CellKind: [Mark: Format]] = [:]
         for kind in CellKind.allCases {
             for mark in Mark.allCases {

@@ -97,6 +97,15 @@ final class XLSXWriter {
             }
         }
 
+        /// Tall enough for `text` wrapped in a column `width` characters wide. Spreadsheet programs do
+        /// not all re-measure rows on opening, and wrapped lines would overlap the next row.
+        func fitRow(_ row: UInt32, wrapping text: String, width: Int) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { max(1, ($0.count + width - 1) / width) }.reduce(0, +)
+            guard lines > 1 else { return }
+            _ = worksheet_set_row(pointer, row, 15 * Double(min(lines, 27)), nil)
+        }
+
         func column(_ first: UInt16, _ last: UInt16, width: Double, _ format: UnsafeMutablePointer<lxw_format>? = nil) {
             _ = worksheet_set_column(pointer, first, last, width, format)
         }
@@ -105,6 +114,14 @@ final class XLSXWriter {
 
         func autofilter(lastRow: UInt32, lastColumn: UInt16) {
             _ = worksheet_autofilter(pointer, 0, 0, lastRow, lastColumn)
+        }
+
+        /// Printed landscape on A4, one page wide, the header on every page: a printout reads like the screen.
+        func printOnePageWide(repeatingHeader: Bool = true) {
+            worksheet_set_landscape(pointer)
+            worksheet_set_paper(pointer, 9)
+            _ = worksheet_fit_to_pages(pointer, 1, 0)
+            if repeatingHeader { _ = worksheet_repeat_rows(pointer, 0, 0) }
         }
 
         func activate() { worksheet_activate(pointer) }

@@ -40,6 +40,7 @@ extension MessageCatalogue {
         formatLabel: "Formát",
         sheetLabel: "List",
         systemLabel: "Rozpoznáno jako",
+        genericSystem: "seznam klientů, čtený podle názvů sloupců",
         encodingLabel: "Kódování textu",
         delimiterLabel: "Oddělovač",
         headerRowLabel: "Řádek záhlaví",

@@ -22,6 +22,7 @@ extension MessageCatalogue {
         formatLabel: "Format",
         sheetLabel: "Sheet",
         systemLabel: "Recognised as",
+        genericSystem: "a client list, read by its column names",
         encodingLabel: "Text encoding",
         delimiterLabel: "Separator",
         headerRowLabel: "Header row",

@@ -40,6 +40,7 @@ extension MessageCatalogue {
         formatLabel: "Format",
         sheetLabel: "Feuille",
         systemLabel: "Reconnu comme",
+        genericSystem: "une liste de clients, lue d'après les noms de colonnes",
         encodingLabel: "Encodage du texte",
         delimiterLabel: "Séparateur",
         headerRowLabel: "Ligne d'en-tête",

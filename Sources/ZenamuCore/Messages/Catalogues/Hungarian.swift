@@ -40,6 +40,7 @@ extension MessageCatalogue {
         formatLabel: "Formátum",
         sheetLabel: "Munkalap",
         systemLabel: "Felismert rendszer",
+        genericSystem: "ügyféllista, az oszlopnevek alapján beolvasva",
         encodingLabel: "Szövegkódolás",
         delimiterLabel: "Elválasztó",
         headerRowLabel: "Fejléc sora",

@@ -40,6 +40,7 @@ extension MessageCatalogue {
         formatLabel: "Formato",
         sheetLabel: "Foglio",
         systemLabel: "Riconosciuto come",
+        genericSystem: "un elenco clienti, letto dai nomi delle colonne",
         encodingLabel: "Codifica del testo",
         delimiterLabel: "Separatore",
         headerRowLabel: "Riga di intestazione",
