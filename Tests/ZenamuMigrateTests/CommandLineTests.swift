@@ -18,7 +18,30 @@ struct CommandLineTests {
         let out = try TemporaryFolder()
         let result = try CLI.run(["convert", try Fixtures.input(of: "italian-validation").path, "--out", out.url.path])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("7 rows to fix"))
+        #expect(result.stdout.contains("errors.xlsx in Italian (the header's language; --locale changes it): 7 rows to fix"))
+        #expect(FileManager.default.fileExists(atPath: out.url.appendingPathComponent("errors.xlsx").path))
+    }
+
+    @Test func aCleanRunLeavesNoErrorWorkbookBehind() throws {
+        let out = try TemporaryFolder()
+        _ = try CLI.run(["convert", try Fixtures.input(of: "italian-validation").path, "--out", out.url.path])
+        let clean = try CLI.run(["convert", try Fixtures.input(of: "hungarian-windows-1250").path, "--out", out.url.path])
+        #expect(clean.status == 0 && !clean.stdout.contains("errors.xlsx"))
+        // The earlier run's workbook would be mistaken for this one's.
+        #expect(!FileManager.default.fileExists(atPath: out.url.appendingPathComponent("errors.xlsx").path))
+    }
+
+    @Test func theCorrectedWorkbookConvertsAsItIs() throws {
+        let out = try TemporaryFolder()
+        let back = try TemporaryFolder()
+        _ = try CLI.run(["convert", try Fixtures.input(of: "czech-corrections").path, "--out", out.url.path,
+                         "--locale", "en"])
+        // Sent back untouched: nothing is fixed, everything comes back, in the language asked for.
+        let result = try CLI.run(["convert", out.url.appendingPathComponent("errors.xlsx").path, "--out", back.url.path,
+                                  "--locale", "en"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("0 of 4 returned rows now imported; 4 still to fix."))
+        #expect(try WorkbookInspector(path: back.url.appendingPathComponent("errors.xlsx").path).sheets.first?.name == "To fix")
     }
 
     @Test(arguments: [
@@ -52,6 +75,7 @@ struct CommandLineTests {
         ["convert", "x.csv", "--out", "o", "--region", "Czechia"],
         ["convert", "x.csv", "--out", "o", "--system", "nosuch"],
         ["convert", "x.csv", "--out", "o", "--region", "QQ"],
+        ["convert", "x.csv", "--out", "o", "--locale", "de"],
         ["frobnicate"],
     ])
     func usageErrorsExitSixtyFour(_ arguments: [String]) throws {
