@@ -42,8 +42,8 @@ public final class ErrorWorkbookSink: ClientSink {
         }
         let words = messages.words
         let name = toFix.isEmpty ? words.toFixSheet : "\(words.toFixSheet) \(toFix.count + 1)"
-        let sheet = try ToFixSheet(sheet: writer.addSheet(name), start: FileStart(
-            table: file.table, header: file.header, mapping: file.mapping, messages: messages), styles: styles)
+        // The run has one language (the pipeline decides it with the first file).
+        let sheet = try ToFixSheet(sheet: writer.addSheet(name), start: file, styles: styles)
         toFix.append(sheet)
         current = sheet
         if warningSheet == nil {

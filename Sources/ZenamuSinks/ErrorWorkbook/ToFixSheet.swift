@@ -12,7 +12,6 @@ final class ToFixSheet {
 
     let sheet: XLSXWriter.Sheet
     let file: String
-    private let words: Words
     private let messages: MessageCatalogue
     private let styles: WorkbookStyles
     /// The customer's columns (indices in the file), in their order; the workbook's own columns of
@@ -30,7 +29,6 @@ final class ToFixSheet {
     init(sheet: XLSXWriter.Sheet, start: FileStart, styles: WorkbookStyles) throws {
         self.sheet = sheet
         self.file = start.table.file
-        self.words = start.messages.words
         self.messages = start.messages
         self.styles = styles
         let added = start.mapping.addedColumns
@@ -41,6 +39,7 @@ final class ToFixSheet {
         for mapped in start.mapping.columns { fields[mapped.column.index] = mapped.field }
         self.fields = fields
 
+        let words = messages.words
         try write(Self.referenceColumn, 0, words.referenceHeader, styles.header)
         try sheet.comment(0, Self.referenceColumn, words.referenceNote)
         try write(Self.problemColumn, 0, words.problemHeader, styles.header)
@@ -126,6 +125,7 @@ final class ToFixSheet {
 
     /// Widths, filter, frozen header and validations, once every row is in.
     func finish() {
+        let words = messages.words
         sheet.freezeHeader()
         sheet.printOnePageWide()
         let lastCustomer = Self.firstCustomerColumn + UInt16(clamping: max(customerColumns.count, 1) - 1)
