@@ -72,18 +72,15 @@ public struct Conversion {
         let document = try TableReader.open(path: path, limits: options.limits)
         let tables = try chooseSheets(in: document, file: (path as NSString).lastPathComponent)
         // A returned error workbook remembers the clients imported the first time.
-        var known: [KnownClient] = []
-        if tables.first?.found.adapter.id == ReturnedErrorWorkbook.id {
-            known = try Self.knownClients(in: document)
-            for client in known { reconciler.remember(client) }
-        }
+        let known = try Self.knownClients(in: document)
+        for client in known { reconciler.remember(client) }
         for (index, var table) in tables.enumerated() {
             try convert(&table.source, head: table.head, found: table.found, sheets: document.sheetNames,
                         known: index == 0 ? known : [], sinks: sinks, builder: &builder, reconciler: &reconciler)
         }
     }
 
-    /// The hidden list of clients an earlier run imported, when the workbook has it.
+    /// The hidden list of clients an earlier run imported: only the error workbook has that sheet.
     static func knownClients(in document: any TableFile) throws -> [KnownClient] {
         guard let index = document.sheetNames.firstIndex(of: KnownClient.sheetName) else { return [] }
         var rows = try document.rows(sheet: index)
@@ -177,8 +174,9 @@ public struct Conversion {
         }
         // max(by:) keeps the first of equals: the first sheet wins a tie.
         if let best = recognised.max(by: { $0.found.recognition.confidence < $1.found.recognition.confidence }) {
-            guard best.found.adapter.id == ReturnedErrorWorkbook.id else { return [best] }
-            return recognised.filter { $0.found.adapter.id == ReturnedErrorWorkbook.id }
+            let adapter = best.found.adapter
+            guard adapter.description.readsEverySheet else { return [best] }
+            return recognised.filter { $0.found.adapter.id == adapter.id }
         }
         if candidates.count > 1 {
             throw InputError(file: file, reason: "none of the workbook's sheets ("

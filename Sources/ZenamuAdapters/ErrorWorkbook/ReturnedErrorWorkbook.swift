@@ -28,7 +28,8 @@ public struct ReturnedErrorWorkbook: SourceAdapter {
                     clients.csv #9,The client has no name.,,petr@example.cz,2
                     """#,
                 expected: ["Jana Nováková,jana@example.cz,5,,,"]),
-        ])
+        ],
+        readsEverySheet: true)
 
     static let referenceHeaders = Set(MessageLanguage.allCases.map { key($0.catalogue.words.referenceHeader) })
     static let problemHeaders = Set(MessageLanguage.allCases.map { key($0.catalogue.words.problemHeader) })

@@ -44,9 +44,13 @@ public struct AdapterDescription: Sendable {
     /// How it recognises a file, in a sentence.
     public let fingerprint: String
     public let samples: [AdapterSample]
+    /// Read every sheet of a workbook it recognises, not only the best one (the error workbook has
+    /// a "To fix" sheet per file of the first run).
+    public let readsEverySheet: Bool
 
     public init(id: String, name: String, systems: [String], languages: [String], fingerprint: String,
-                samples: [AdapterSample]) {
+                samples: [AdapterSample], readsEverySheet: Bool = false) {
+        self.readsEverySheet = readsEverySheet
         self.id = id
         self.name = name
         self.systems = systems

@@ -58,8 +58,8 @@ public struct Reconciler {
     }
 
     private mutating func remember(email: String, name: String, digest: UInt64, at place: RowReference) {
-        if files.last != place.file { files.append(place.file) }
-        let index = files.lastIndex(of: place.file) ?? files.count - 1
+        // Few files per run: a scan beats a dictionary.
+        let index = files.firstIndex(of: place.file) ?? { files.append(place.file); return files.count - 1 }()
         seen[email] = Seen(fileIndex: Int32(index), row: Int32(clamping: place.row), name: name, fingerprint: digest)
     }
 }

@@ -17,8 +17,8 @@ public final class ErrorWorkbookSink: ClientSink {
     private var writer: XLSXWriter?
     private var styles: WorkbookStyles?
     private var messages = MessageCatalogue.english
+    /// One per input file; the last is the current file's.
     private var toFix: [ToFixSheet] = []
-    private var current: ToFixSheet?
     private var warningSheet: WarningsSheet?
     private var summary: XLSXWriter.Sheet?
     /// Hidden: the clients imported so far, so a corrected row cannot take one's e-mail.
@@ -32,21 +32,13 @@ public final class ErrorWorkbookSink: ClientSink {
     deinit { writer?.discard() }
 
     public func begin(_ file: FileStart) throws {
-        let writer = try self.writer ?? XLSXWriter(path: url.path)
-        let styles = self.styles ?? WorkbookStyles(writer)
-        if self.writer == nil {
-            self.writer = writer
-            self.styles = styles
-            messages = file.messages
-            writer.setProperties(title: messages.words.summaryTitle, subject: messages.words.toFixSheet)
-        }
+        if writer == nil { try open(file.messages) }
+        guard let writer, let styles else { return }
         let words = messages.words
         let name = toFix.isEmpty ? words.toFixSheet : "\(words.toFixSheet) \(toFix.count + 1)"
         // The run has one language (the pipeline decides it with the first file).
-        let sheet = try ToFixSheet(sheet: writer.addSheet(name), start: file, styles: styles)
-        toFix.append(sheet)
-        current = sheet
-        if warningSheet == nil {
+        toFix.append(try ToFixSheet(sheet: writer.addSheet(name), start: file, styles: styles))
+        if toFix.count == 1 {
             warningSheet = try WarningsSheet(sheet: writer.addSheet(words.warningsSheet), words: words, styles: styles)
             summary = try writer.addSheet(words.summarySheet)
             let imported = try writer.addSheet(KnownClient.sheetName)
@@ -57,6 +49,15 @@ public final class ErrorWorkbookSink: ClientSink {
         for client in file.knownClients { try remember(client) }
     }
 
+    /// Creates the workbook as the first file starts, in the run's language.
+    private func open(_ messages: MessageCatalogue) throws {
+        let writer = try XLSXWriter(path: url.path)
+        writer.setProperties(title: messages.words.summaryTitle, subject: messages.words.toFixSheet)
+        self.writer = writer
+        styles = WorkbookStyles(writer)
+        self.messages = messages
+    }
+
     private func remember(_ client: KnownClient) throws {
         guard let imported, importedRows < XLSXWriter.lastRow else { return }
         importedRows += 1
@@ -64,17 +65,24 @@ public final class ErrorWorkbookSink: ClientSink {
     }
 
     public func consume(_ outcome: RowOutcome) throws {
-        if case let .accepted(record, _) = outcome, let client = KnownClient(record) { try remember(client) }
         switch outcome {
         case let .rejected(provenance, issues):
             rowsToFix += 1
-            try current?.add(provenance, issues: issues)
-        case let .accepted(record, notes) where !notes.isEmpty, let .merged(record, notes) where !notes.isEmpty:
-            warnings += notes.count
-            try warningSheet?.add(record, issues: notes, messages: messages)
-        default:
+            try toFix.last?.add(provenance, issues: issues)
+        case let .accepted(record, notes):
+            if let client = KnownClient(record) { try remember(client) }
+            try note(notes, on: record)
+        case let .merged(record, notes):
+            try note(notes, on: record)
+        case .skipped:
             break
         }
+    }
+
+    private func note(_ notes: [Issue], on record: ClientRecord) throws {
+        guard !notes.isEmpty else { return }
+        warnings += notes.count
+        try warningSheet?.add(record, issues: notes, messages: messages)
     }
 
     public func finish(_ report: RunReport) throws {

@@ -3,7 +3,7 @@ import ZenamuCore
 /// One input file's rejected rows: the reference to the original row, the problem in words, then
 /// the customer's own columns as they sent them, each offending cell marked and explained.
 ///
-/// The customer corrects the cells and sends the workbook back; `ErrorWorkbookAdapter` reads it.
+/// The customer corrects the cells and sends the workbook back; `ReturnedErrorWorkbook` reads it.
 final class ToFixSheet {
     static let referenceColumn: UInt16 = 0
     static let problemColumn: UInt16 = 1
@@ -11,7 +11,6 @@ final class ToFixSheet {
     static let problemWidth = 60
 
     let sheet: XLSXWriter.Sheet
-    let file: String
     private let messages: MessageCatalogue
     private let styles: WorkbookStyles
     /// The customer's columns (indices in the file), in their order; the workbook's own columns of
@@ -21,14 +20,11 @@ final class ToFixSheet {
     private let positions: [Int: Int]
     private let headerCount: Int
     private let fields: [Int: CanonicalField]
-    private var widths: [UInt16: Int] = [:]
+    private var widths = ColumnWidths()
     private(set) var rowsWritten = 0
-    /// Rows beyond Excel's last row: listed in report.json only.
-    private(set) var overflow = 0
 
     init(sheet: XLSXWriter.Sheet, start: FileStart, styles: WorkbookStyles) throws {
         self.sheet = sheet
-        self.file = start.table.file
         self.messages = start.messages
         self.styles = styles
         let added = start.mapping.addedColumns
@@ -58,10 +54,8 @@ final class ToFixSheet {
     }
 
     func add(_ provenance: Provenance, issues: [Issue]) throws {
-        guard rowsWritten < Int(XLSXWriter.lastRow) else {
-            overflow += 1
-            return
-        }
+        // Past Excel's last row a sheet cannot go; such rows are still in report.json.
+        guard rowsWritten < Int(XLSXWriter.lastRow) else { return }
         rowsWritten += 1
         let row = UInt32(rowsWritten)
 
@@ -119,23 +113,20 @@ final class ToFixSheet {
 
     private func write(_ column: UInt16, _ row: UInt32, _ value: String, _ format: WorkbookStyles.Format) throws {
         try sheet.text(row, column, value, format)
-        let longest = value.split(separator: "\n").map(\.count).max() ?? 0
-        widths[column] = max(widths[column] ?? 0, longest)
+        widths.note(value, in: column)
     }
 
     /// Widths, filter, frozen header and validations, once every row is in.
     func finish() {
         let words = messages.words
-        sheet.freezeHeader()
-        sheet.printOnePageWide()
         let lastCustomer = Self.firstCustomerColumn + UInt16(clamping: max(customerColumns.count, 1) - 1)
-        let lastColumn = max(lastCustomer, widths.keys.max() ?? lastCustomer)
-        sheet.autofilter(lastRow: UInt32(rowsWritten), lastColumn: lastColumn)
-        sheet.column(Self.referenceColumn, Self.referenceColumn, width: Double(min(max(widths[0] ?? 0, 12), 40) + 2),
+        let lastColumn = max(lastCustomer, widths.lastColumn ?? lastCustomer)
+        sheet.finishTable(rows: rowsWritten, lastColumn: lastColumn)
+        sheet.column(Self.referenceColumn, Self.referenceColumn, width: widths.width(Self.referenceColumn, within: 12...40),
                      styles.reference)
         sheet.column(Self.problemColumn, Self.problemColumn, width: Double(Self.problemWidth), styles.problem)
         for column in Self.firstCustomerColumn...lastColumn {
-            let width = Double(min(max(widths[column] ?? 0, 8), 45) + 3)
+            let width = widths.width(column, within: 8...45, margin: 3)
             let source = customerColumns.indices.contains(Int(column - Self.firstCustomerColumn))
                 ? customerColumns[Int(column - Self.firstCustomerColumn)] : nil
             let field = source.flatMap { fields[$0] }

@@ -5,7 +5,7 @@ import ZenamuCore
 final class WarningsSheet {
     let sheet: XLSXWriter.Sheet
     private let styles: WorkbookStyles
-    private var widths: [UInt16: Int] = [:]
+    private var widths = ColumnWidths()
     private(set) var rowsWritten = 0
     static let noteWidth = 80
 
@@ -33,16 +33,14 @@ final class WarningsSheet {
 
     private func write(_ column: UInt16, _ row: UInt32, _ value: String, _ format: WorkbookStyles.Format) throws {
         try sheet.text(row, column, value, format)
-        widths[column] = max(widths[column] ?? 0, value.count)
+        widths.note(value, in: column)
     }
 
     func finish(words: Words) throws {
         if rowsWritten == 0 { try sheet.text(1, 0, words.noWarnings) }
-        sheet.freezeHeader()
-        sheet.printOnePageWide()
-        sheet.autofilter(lastRow: UInt32(rowsWritten), lastColumn: 4)
+        sheet.finishTable(rows: rowsWritten, lastColumn: 4)
         for column in UInt16(0)...3 {
-            sheet.column(column, column, width: Double(min(max(widths[column] ?? 0, 10), 40) + 2))
+            sheet.column(column, column, width: widths.width(column, within: 10...40))
         }
         sheet.column(4, 4, width: Double(Self.noteWidth), styles.wrapped)
     }

@@ -79,3 +79,21 @@ struct WorkbookStyles {
 
     func cell(_ kind: CellKind, _ mark: Mark = .none) -> Format { cells[kind]?[mark] ?? nil }
 }
+
+/// The widest value written in each column, in characters, for widths that fit the content.
+struct ColumnWidths {
+    private var widest: [UInt16: Int] = [:]
+
+    /// Notes a value; a wrapped value counts by its longest line.
+    mutating func note(_ value: String, in column: UInt16) {
+        let longest = value.split(separator: "\n").map(\.count).max() ?? 0
+        widest[column] = max(widest[column] ?? 0, longest)
+    }
+
+    /// The width to give `column`: its widest value plus a margin, within `range`.
+    func width(_ column: UInt16, within range: ClosedRange<Int>, margin: Int = 2) -> Double {
+        Double(min(max(widest[column] ?? 0, range.lowerBound), range.upperBound) + margin)
+    }
+
+    var lastColumn: UInt16? { widest.keys.max() }
+}

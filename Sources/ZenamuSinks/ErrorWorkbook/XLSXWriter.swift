@@ -110,10 +110,11 @@ final class XLSXWriter {
             _ = worksheet_set_column(pointer, first, last, width, format)
         }
 
-        func freezeHeader() { worksheet_freeze_panes(pointer, 1, 0) }
-
-        func autofilter(lastRow: UInt32, lastColumn: UInt16) {
-            _ = worksheet_autofilter(pointer, 0, 0, lastRow, lastColumn)
+        /// A table with a header row: frozen, filtered over `rows` data rows, printed one page wide.
+        func finishTable(rows: Int, lastColumn: UInt16) {
+            worksheet_freeze_panes(pointer, 1, 0)
+            _ = worksheet_autofilter(pointer, 0, 0, UInt32(clamping: rows), lastColumn)
+            printOnePageWide()
         }
 
         /// Printed landscape on A4, one page wide, the header on every page: a printout reads like the screen.
