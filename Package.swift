@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 // The pipeline, one module per concept:
@@ -60,3 +60,9 @@ let package = Package(
     ],
     cxxLanguageStandard: .cxx17
 )
+
+// A warning fails the build, in debug and in release alike: it cannot land unseen.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
+    target.cxxSettings = (target.cxxSettings ?? []) + [.treatAllWarnings(as: .error)]
+}

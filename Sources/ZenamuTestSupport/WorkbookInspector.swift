@@ -1,9 +1,10 @@
 import Foundation
-@testable import ZenamuReaders
+import ZenamuReaders
 
 /// Reads back what a workbook shows beyond its values: sheets and their visibility, cell fills,
 /// comments, validations, frozen panes and filters. Values are read with the project's own XLSX
-/// reader; the rest straight from the parts, through the same libzip and Expat.
+/// reader; the rest from the parts, through the reader's public `WorkbookPackage`. Only public API:
+/// this target is built by `swift build -c release`, where no module is compiled for testing.
 public struct WorkbookInspector {
     public struct Sheet {
         public let name: String
@@ -35,13 +36,12 @@ public struct WorkbookInspector {
     public subscript(name: String) -> Sheet? { sheets.first { $0.name == name } }
 
     public init(path: String) throws {
-        let zip = try ZipArchive(path: path, file: "inspected", limits: ReaderLimits())
-        let workbook = try XLSXWorkbook(archive: zip)
-        func tree(_ part: String) throws -> XMLNode {
-            guard let bytes = try zip.read(part) else { return XMLNode(name: "") }
-            return try XMLNode.parse(bytes, part: part)
+        let package = try WorkbookPackage(path: path)
+        let workbook = try TableReader.open(path: path)
+        func tree(_ part: String) throws -> [XMLTree] {
+            try package.tree(part).map { [$0] } ?? []
         }
-        func target(of id: String, in rels: XMLNode, from folder: String) -> String? {
+        func target(of id: String, in rels: [XMLTree], from folder: String) -> String? {
             guard let relationship = rels.all("Relationship").first(where: { $0.attributes["Id"] == id }),
                   let target = relationship.attributes["Target"] else { return nil }
             return target.hasPrefix("/") ? String(target.dropFirst()) : folder + target
@@ -98,43 +98,7 @@ public struct WorkbookInspector {
     }
 }
 
-/// A small XML tree, for inspecting parts in tests.
-final class XMLNode: XMLEventHandler {
-    let name: String
-    var attributes: [String: String] = [:]
-    var children: [XMLNode] = []
-    var text = ""
-    private var stack: [XMLNode] = []
-
-    init(name: String) { self.name = name }
-
-    static func parse(_ bytes: [UInt8], part: String) throws -> XMLNode {
-        let root = XMLNode(name: "")
-        root.stack = [root]
-        try XMLStream(handler: root, part: part, file: "inspected").feed(bytes, isFinal: true)
-        return root
-    }
-
-    /// Every descendant with this local name, in document order.
-    func all(_ local: String) -> [XMLNode] {
-        children.flatMap { ($0.name == local ? [$0] : []) + $0.all(local) }
-    }
-
-    func startElement(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
-        let node = XMLNode(name: String(cString: XMLName.local(name)))
-        var index = 0
-        while let key = attributes[index], let value = attributes[index + 1] {
-            node.attributes[String(cString: XMLName.local(key))] = String(cString: value)
-            index += 2
-        }
-        stack.last?.children.append(node)
-        stack.append(node)
-    }
-
-    func endElement(_ name: UnsafePointer<CChar>) { _ = stack.popLast() }
-
-    func characters(_ text: UnsafePointer<CChar>, _ length: Int) {
-        let bytes = UnsafeRawBufferPointer(start: text, count: length)
-        stack.last?.text += String(decoding: bytes, as: UTF8.self)
-    }
+/// A part that may be missing reads as no elements.
+private extension [XMLTree] {
+    func all(_ local: String) -> [XMLTree] { flatMap { $0.all(local) } }
 }

@@ -121,7 +121,7 @@ final class XLSXWriter {
         func printOnePageWide(repeatingHeader: Bool = true) {
             worksheet_set_landscape(pointer)
             worksheet_set_paper(pointer, 9)
-            _ = worksheet_fit_to_pages(pointer, 1, 0)
+            worksheet_fit_to_pages(pointer, 1, 0)
             if repeatingHeader { _ = worksheet_repeat_rows(pointer, 0, 0) }
         }
 
