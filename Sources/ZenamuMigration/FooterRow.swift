@@ -13,7 +13,8 @@ enum FooterRow {
     static func matches(_ cells: [String]) -> Bool {
         guard !cells.contains(where: { $0.contains("@" as Character) }),
               let first = cells.first(where: { !$0.isEmpty }) else { return false }
-        let text = first.lowercased()
+        // The opening words are short; a long cell is not lower-cased whole.
+        let text = first.prefix(40).lowercased()
         return openings.contains { opening in
             guard text.hasPrefix(opening) else { return false }
             let rest = text.dropFirst(opening.count)

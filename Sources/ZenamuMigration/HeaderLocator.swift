@@ -31,8 +31,8 @@ struct HeaderLocator {
         guard let best else {
             let firstRow = rows.first { !$0.isBlank }
             let seen = firstRow.map { row in
-                " The first row reads: " + row.cells.filter { !$0.isEmpty }.prefix(6).map { "\"\($0)\"" }
-                    .joined(separator: ", ") + "."
+                " The first row reads: " + row.cells.filter { !$0.isEmpty }.prefix(6)
+                    .map { "\"\(OneLine.text($0, limit: 40))\"" }.joined(separator: ", ") + "."
             } ?? ""
             throw InputError(
                 file: file,

@@ -65,7 +65,8 @@ public struct Inspection {
                 lines.append("  row \(provenance.row): skipped, \(reason.explanation)")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        // The file's own text (names, cells, headers) never breaks a line nor reaches the terminal raw.
+        return lines.map { OneLine.text($0, limit: 400) }.joined(separator: "\n") + "\n"
     }
 }
 

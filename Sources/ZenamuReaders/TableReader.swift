@@ -36,6 +36,12 @@ public enum TableReader {
     /// cannot be read.
     public static func open(path: String, limits: ReaderLimits = ReaderLimits()) throws -> any TableFile {
         let file = (path as NSString).lastPathComponent
+        let spool = try InputSpool(path: path, file: file, limits: limits)
+        let table = try open(path: spool.path, file: file, limits: limits)
+        return spool.path == path ? table : SpooledTableFile(table, spool: spool)
+    }
+
+    private static func open(path: String, file: String, limits: ReaderLimits) throws -> any TableFile {
         let head = try ByteChunks.head(path: path, file: file, count: headSize)
         switch kind(of: head) {
         case .empty:

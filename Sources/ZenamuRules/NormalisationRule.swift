@@ -71,6 +71,7 @@ public struct RowIssues: Sendable {
 /// The rules in the order they run: balances before the rule that needs to know about them.
 public enum RuleBook {
     public static let rules: [any NormalisationRule] = [
+        TextMustBeReadable(),
         NameMustBePresent(),
         EmailMustBeValid(),
         EntriesMustBeWholeNumber(),

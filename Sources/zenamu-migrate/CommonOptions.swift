@@ -69,8 +69,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
+/// One line on standard error, whatever file names or values the message quotes.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("zenamu-migrate: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("zenamu-migrate: \(OneLine.text(message, limit: 4_000))\n".utf8))
 }
 
 extension MessageLanguage: ExpressibleByArgument {}

@@ -94,7 +94,7 @@ enum Summary {
         if report.rows.rejected > 0 {
             lines.append("Once the studio has corrected \(errors ?? "errors.xlsx") and sent it back, convert it as it is to import the fixed rows.")
         }
-        return lines.joined(separator: "\n")
+        return lines.map { OneLine.text($0, limit: 1_000) }.joined(separator: "\n")
     }
 
     static func count(_ n: Int, _ noun: String) -> String {

@@ -34,7 +34,7 @@ public struct ReturnedErrorWorkbook: SourceAdapter {
     static let referenceHeaders = Set(MessageLanguage.allCases.map { key($0.catalogue.words.referenceHeader) })
     static let problemHeaders = Set(MessageLanguage.allCases.map { key($0.catalogue.words.problemHeader) })
 
-    static func key(_ header: String) -> String { header.trimmed.lowercased() }
+    static func key(_ header: String) -> String { HeaderText.isPlausible(header) ? header.trimmed.lowercased() : "" }
 
     /// Our two columns. Both must be there: the "Warnings" sheet has a reference column too, but
     /// its rows were imported already.

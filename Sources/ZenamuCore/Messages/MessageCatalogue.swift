@@ -25,10 +25,12 @@ public struct MessageCatalogue: Sendable {
 
     /// The issue in this language, its details filled in.
     public func message(for issue: Issue) -> String {
-        var values = issue.details
-        if let value = issue.value { values["value"] = value }
-        if let suggestion = issue.suggestion { values["suggestion"] = suggestion }
-        if let column = issue.column { values["column"] = column.header }
+        // The customer's values are quoted on one line and cut when long; the full value stays in
+        // the issue (report.json's `value`) and in the workbook's cell.
+        var values = issue.details.mapValues { OneLine.text($0) }
+        if let value = issue.value { values["value"] = OneLine.text(value) }
+        if let suggestion = issue.suggestion { values["suggestion"] = OneLine.text(suggestion) }
+        if let column = issue.column { values["column"] = OneLine.text(column.header) }
         values["row"] = String(issue.row)
         if let field = issue.field { values["field"] = words.field(field) }
         // Details that are words, not values, are composed here so they read in this language.
@@ -47,7 +49,7 @@ public struct MessageCatalogue: Sendable {
     /// The comment on an offending cell: the message, and the suggested value where there is one.
     public func comment(for issue: Issue) -> String {
         let message = message(for: issue)
-        guard let suggestion = issue.suggestion, !message.contains(suggestion) else { return message }
+        guard let suggestion = issue.suggestion.map({ OneLine.text($0) }), !message.contains(suggestion) else { return message }
         return message + "\n" + IssueKind.render(words.suggestion, ["suggestion": suggestion])
     }
 }

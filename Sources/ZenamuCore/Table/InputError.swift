@@ -13,10 +13,11 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// One line, whatever the file's name or the values quoted in the reason hold.
     public var description: String {
-        var place = file
+        var place = OneLine.text(file, limit: 120)
         if let row { place += ", row \(row)" }
-        if let column { place += ", column \(column)" }
-        return "\(place): \(reason)"
+        if let column { place += ", column \(OneLine.text(column, limit: 40))" }
+        return "\(place): \(OneLine.text(reason, limit: 2_000))"
     }
 }

@@ -5,7 +5,7 @@
 /// and strict where data would be lost: a quote left open to the end of the file is an error.
 struct CSVTokenizer {
     /// A cell longer than this is almost always an unterminated quote swallowing the file.
-    static let maxCellBytes = 1 << 20
+    static let maxCellBytes = ReaderLimits.maxCellBytes
     /// Excel's own limit.
     static let maxColumns = 16_384
 

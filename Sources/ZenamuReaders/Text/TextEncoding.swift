@@ -14,4 +14,8 @@ public struct TextEncoding: Sendable, Equatable {
     }
 
     public var isUTF8: Bool { name == "UTF-8" }
+
+    /// Bytes per code unit: a broken character is skipped a whole unit at a time, or every
+    /// character after it would be read out of step.
+    public var unitSize: Int { name.hasPrefix("UTF-32") ? 4 : name.hasPrefix("UTF-16") ? 2 : 1 }
 }

@@ -73,10 +73,12 @@ final class Transcoder {
             case E2BIG:
                 continue
             default:
-                // A byte with no character in this encoding (or cut off at the very end).
+                // A byte (in UTF-16, a code unit such as a lone surrogate) with no character in
+                // this encoding, or cut off at the very end: U+FFFD, which the rules flag.
+                let skipped = min(encoding.unitSize, input.count - consumed)
                 output += [0xEF, 0xBF, 0xBD]
-                replacedBytes += 1
-                consumed += 1
+                replacedBytes += skipped
+                consumed += skipped
                 iconv(descriptor, nil, nil, nil, nil)
             }
         }

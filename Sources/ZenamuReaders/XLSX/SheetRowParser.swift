@@ -5,7 +5,7 @@ import ZenamuCore
 /// booleans, errors, cached formula results, and dates by the cell's number format.
 final class SheetRowParser: XMLEventHandler {
     /// Cells longer than this do not occur in client lists; beyond it the file is refused.
-    static let maxCellBytes = 1 << 20
+    static let maxCellBytes = ReaderLimits.maxCellBytes
 
     private enum Capture { case none, value, inline }
 
@@ -116,23 +116,20 @@ final class SheetRowParser: XMLEventHandler {
     /// The cell's text by its type (`t`): s shared string, inlineStr, str (formula text), b, e, n.
     private func cellText() -> String {
         if typeName == "s" {
-            // The index straight from the bytes: no String for the most common cell of all.
-            var index = 0
-            for byte in value where byte >= 48 && byte <= 57 { index = index &* 10 &+ Int(byte - 48) }
-            if !value.isEmpty, sharedStrings.indices.contains(index) { return sharedStrings[index] }
-        }
-        let raw = String(decoding: value, as: UTF8.self)
-        switch typeName {
-        case "s":
-            guard let index = Int(raw), sharedStrings.indices.contains(index) else {
-                if failure == nil, !raw.isEmpty {
+            if value.isEmpty { return "" }
+            guard let index = Self.sharedStringIndex(value), sharedStrings.indices.contains(index) else {
+                if failure == nil {
                     failure = InputError.damagedWorkbook(
-                        file, "the workbook is damaged: a cell refers to text that is not in it",
+                        file, "the workbook is damaged: a cell refers to text number \"\(Self.shown(value))\", "
+                            + "which is not among its \(sharedStrings.count) texts",
                         row: rowNumber, column: ColumnRef(index: max(column, 0), header: "").letter)
                 }
                 return ""
             }
             return sharedStrings[index]
+        }
+        let raw = String(decoding: value, as: UTF8.self)
+        switch typeName {
         case "inlineStr":
             return inline.trimmedUTF8String
         case "str", "e":
@@ -146,6 +143,25 @@ final class SheetRowParser: XMLEventHandler {
             }
             return SpreadsheetValues.number(raw)
         }
+    }
+
+    /// A shared-string index: decimal digits only (spaces around allowed), at most nine of them.
+    /// "-1" or 2^64+1 is no index, not string 1.
+    static func sharedStringIndex(_ bytes: [UInt8]) -> Int? {
+        let digits = bytes.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
+        guard !digits.isEmpty, digits.count <= 9 else { return nil }
+        var index = 0
+        for byte in digits {
+            guard byte >= 48 && byte <= 57 else { return nil }
+            index = index * 10 + Int(byte - 48)
+        }
+        return index
+    }
+
+    /// A cell's raw value for a message: at most 20 characters.
+    private static func shown(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes.prefix(20), as: UTF8.self)
+        return bytes.count > 20 ? text + "…" : text
     }
 
     /// Puts the finished cell's text in its column (shared strings arrive trimmed already).

@@ -41,10 +41,22 @@ final class ElementCollector: XMLEventHandler {
 }
 
 /// The shared-strings table: each `<si>`'s text runs joined, phonetic runs (`<rPh>`) left out.
+/// Held in memory while the sheet is read, so it is capped: no string past
+/// `ReaderLimits.maxCellBytes`, no table past `limits.maxSharedStringBytes`.
 final class SharedStringsParser: XMLEventHandler {
     private(set) var strings: [String] = []
+    /// Set when a cap is hit; the reader stops and throws it.
+    private(set) var failure: InputError?
+    private let file: String
+    private let maxTotalBytes: Int
+    private var totalBytes = 0
     private var current: [UInt8] = []
     private var inItem = false, inText = false, inPhonetic = false
+
+    init(file: String, limits: ReaderLimits) {
+        self.file = file
+        maxTotalBytes = limits.maxSharedStringBytes
+    }
 
     func startElement(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
         if XMLName.is(name, "si") {
@@ -59,7 +71,7 @@ final class SharedStringsParser: XMLEventHandler {
 
     func endElement(_ name: UnsafePointer<CChar>) {
         if XMLName.is(name, "si") {
-            strings.append(current.trimmedUTF8String)
+            if failure == nil { strings.append(current.trimmedUTF8String) }
             inItem = false
         } else if XMLName.is(name, "rPh") {
             inPhonetic = false
@@ -69,7 +81,21 @@ final class SharedStringsParser: XMLEventHandler {
     }
 
     func characters(_ text: UnsafePointer<CChar>, _ length: Int) {
-        guard inText else { return }
+        guard inText, failure == nil else { return }
+        totalBytes += length
+        if current.count + length > ReaderLimits.maxCellBytes {
+            failure = InputError(file: file, reason: "the workbook's text number \(strings.count + 1) is longer than "
+                + "\(size: UInt64(ReaderLimits.maxCellBytes)), the most a cell may hold here (Excel itself stops at "
+                + "32,767 characters); the file is damaged or built to exhaust the reader.")
+        } else if totalBytes > maxTotalBytes {
+            failure = InputError(file: file, reason: "the workbook's texts add up to more than "
+                + "\(size: UInt64(maxTotalBytes)), the cap on a workbook's shared texts; a client list of a million "
+                + "clients needs about 40 MB. Export it as CSV, which has no such cap.")
+        }
+        guard failure == nil else {
+            current = []
+            return
+        }
         text.withMemoryRebound(to: UInt8.self, capacity: length) { current.append(contentsOf: UnsafeBufferPointer(start: $0, count: length)) }
     }
 }

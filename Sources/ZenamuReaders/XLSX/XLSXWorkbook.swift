@@ -18,6 +18,12 @@ final class XLSXWorkbook: TableFile {
         let workbookPart = try Self.officeDocument(archive)
         guard let workbookXML = try archive.read(workbookPart) else { throw Self.notAWorkbook(file) }
         let workbook = try ElementCollector.parse(workbookXML, wanted: ["sheet", "workbookPr"], part: workbookPart, file: file)
+        let listed = workbook.count { $0.name == "sheet" }
+        if listed > archive.limits.maxSheets {
+            throw InputError(file: file, reason: "the workbook lists \(listed) sheets, more than the cap of "
+                + "\(archive.limits.maxSheets) (every sheet is searched for the client list's header); put the client "
+                + "list in a workbook of its own, or export it as CSV.")
+        }
         date1904 = workbook.contains { $0.name == "workbookPr" && ["1", "true"].contains($0.attributes["date1904"] ?? "") }
 
         let relationships = try Self.relationships(of: workbookPart, in: archive)
@@ -34,10 +40,14 @@ final class XLSXWorkbook: TableFile {
 
         if let part = relationships.first(where: { $0.type.hasSuffix("/sharedStrings") })?.part,
            let stream = try archive.open(part) {
-            let parser = SharedStringsParser()
+            let parser = SharedStringsParser(file: file, limits: archive.limits)
             let xml = XMLStream(handler: parser, part: part, file: file)
-            while let chunk = try stream.next() { try xml.feed(chunk, isFinal: false) }
+            while let chunk = try stream.next() {
+                try xml.feed(chunk, isFinal: false)
+                if let failure = parser.failure { throw failure }
+            }
             try xml.feed([], isFinal: true)
+            if let failure = parser.failure { throw failure }
             sharedStrings = parser.strings
         } else {
             sharedStrings = []

@@ -7,8 +7,16 @@ public struct EmailMustBeValid: NormalisationRule {
 
     public static let kinds: [IssueKind] = [.invalidEmail, .multipleEmails, .emailDomainTypo, .emailMissing]
 
+    /// The longest cell read as an address: 254 characters of address and room for spaces around.
+    static let maxBytes = 320
+
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
         guard let value = raw[.email] else { return }
+        // No address is longer (RFC 5321); a longer cell is not checked letter by letter.
+        guard value.text.utf8.count <= Self.maxBytes else {
+            issues.add(.invalidEmail, value, field: .email)
+            return
+        }
         let address = EmailAddress.normalise(value.text)
         let pieces = address.split(whereSeparator: { ",; /".contains($0) }).filter { $0.contains("@" as Character) }
         if pieces.count > 1 {

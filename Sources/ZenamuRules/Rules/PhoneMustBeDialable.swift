@@ -18,6 +18,12 @@ public struct PhoneMustBeDialable: NormalisationRule {
         var problems = RowIssues(file: issues.file, row: issues.row)
         for value in raw.values[.phone] ?? [] {
             let text = value.text
+            // libphonenumber's cost grows with the square of its input: a long cell is no phone,
+            // and is not handed to it.
+            if text.utf8.count > Self.maxBytes {
+                problems.add(.phoneUnparseable, value, field: .phone)
+                continue
+            }
             if Self.isScientific(text) {
                 problems.add(.phoneMangledByExcel, value, field: .phone)
                 continue
@@ -52,6 +58,10 @@ public struct PhoneMustBeDialable: NormalisationRule {
         }
         issues.add(contentsOf: problems)
     }
+
+    /// The longest text read as a phone: "+420 (603) 123 456 ext. 12345" is 30; E.164 has at most
+    /// 15 digits.
+    static let maxBytes = 64
 
     /// `4.20603E+11`, `4,20603E+11`: what Excel shows for a long number, with the digits gone; or
     /// the same saved back as a number cell, `420603000000`: eleven digits or more ending in five

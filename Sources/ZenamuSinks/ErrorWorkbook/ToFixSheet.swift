@@ -8,6 +8,9 @@ final class ToFixSheet {
     static let referenceColumn: UInt16 = 0
     static let problemColumn: UInt16 = 1
     static let firstCustomerColumn: UInt16 = 2
+    /// Excel's last column, XFD. A file wider than the sheet can hold beside our two columns keeps
+    /// its last columns together in this one cell, "value | value", so nothing is lost.
+    static let lastColumn: UInt16 = 16_383
     static let problemWidth = 60
 
     let sheet: XLSXWriter.Sheet
@@ -39,18 +42,23 @@ final class ToFixSheet {
         try write(Self.referenceColumn, 0, words.referenceHeader, styles.header)
         try sheet.comment(0, Self.referenceColumn, words.referenceNote)
         try write(Self.problemColumn, 0, words.problemHeader, styles.header)
-        for (offset, source) in customerColumns.enumerated() {
-            try write(Self.firstCustomerColumn + UInt16(offset), 0, start.header.cells[source], styles.header)
+        var overflow: [String] = []
+        for source in customerColumns {
+            guard let target = column(of: source) else { continue }
+            if target == Self.lastColumn {
+                overflow.append(start.header.cells[source])
+            } else {
+                try write(target, 0, start.header.cells[source], styles.header)
+            }
         }
+        if !overflow.isEmpty { try write(Self.lastColumn, 0, overflow.joined(separator: " | "), styles.header) }
     }
 
     /// Where a cell of the file lands: its place among the customer's columns, or after them for a
-    /// cell beyond the header (a ragged row keeps every cell).
+    /// cell beyond the header (a ragged row keeps every cell); past the sheet's width, the last column.
     private func column(of source: Int) -> UInt16? {
-        if source >= headerCount {
-            return Self.firstCustomerColumn + UInt16(clamping: customerColumns.count + source - headerCount)
-        }
-        return positions[source].map { Self.firstCustomerColumn + UInt16($0) }
+        let offset = source >= headerCount ? customerColumns.count + source - headerCount : positions[source]
+        return offset.map { UInt16(min(Int(Self.firstCustomerColumn) + $0, Int(Self.lastColumn))) }
     }
 
     func add(_ provenance: Provenance, issues: [Issue]) throws {
@@ -74,9 +82,14 @@ final class ToFixSheet {
         sheet.fitRow(row, wrapping: problem, width: Self.problemWidth - 4)
         try write(Self.referenceColumn, row, provenance.original.text, styles.reference)
         try write(Self.problemColumn, row, problem, styles.problem)
+        var overflow: [String] = []
         for source in 0..<max(provenance.cells.count, headerCount) {
             guard let target = column(of: source) else { continue }
             let value = source < provenance.cells.count ? provenance.cells[source] : ""
+            if target == Self.lastColumn {
+                overflow.append(value)
+                continue
+            }
             // An empty cell is written only to show it needs filling.
             guard !value.isEmpty || marks[target] != nil else { continue }
             let mark = marks[target]?.mark ?? .none
@@ -85,6 +98,10 @@ final class ToFixSheet {
             } else {
                 try write(target, row, value, styles.cell(.text, mark))
             }
+        }
+        if overflow.contains(where: { !$0.isEmpty }) || marks[Self.lastColumn] != nil {
+            try write(Self.lastColumn, row, overflow.joined(separator: " | "),
+                      styles.cell(.text, marks[Self.lastColumn]?.mark ?? .none))
         }
         for (target, entry) in marks.sorted(by: { $0.key < $1.key }) {
             try sheet.comment(row, target, entry.comments.joined(separator: "\n\n"))
@@ -119,7 +136,7 @@ final class ToFixSheet {
     /// Widths, filter, frozen header and validations, once every row is in.
     func finish() {
         let words = messages.words
-        let lastCustomer = Self.firstCustomerColumn + UInt16(clamping: max(customerColumns.count, 1) - 1)
+        let lastCustomer = UInt16(min(Int(Self.firstCustomerColumn) + max(customerColumns.count, 1) - 1, Int(Self.lastColumn)))
         let lastColumn = max(lastCustomer, widths.lastColumn ?? lastCustomer)
         sheet.finishTable(rows: rowsWritten, lastColumn: lastColumn)
         sheet.column(Self.referenceColumn, Self.referenceColumn, width: widths.width(Self.referenceColumn, within: 12...40),

@@ -79,7 +79,7 @@ final class XLSXWriter {
         func text(_ row: UInt32, _ column: UInt16, _ value: String, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
             let value = value.count > XLSXWriter.maxCellCharacters
                 ? String(value.prefix(XLSXWriter.maxCellCharacters - 1)) + "…" : value
-            try check(worksheet_write_string(pointer, row, column, value, format))
+            try check(worksheet_write_string(pointer, row, column, XMLSafe.text(value), format))
         }
 
         func number(_ row: UInt32, _ column: UInt16, _ value: Double, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
@@ -90,7 +90,7 @@ final class XLSXWriter {
             var options = lxw_comment_options()
             options.x_scale = 2.4
             options.y_scale = 2.2
-            let text = String(text.prefix(XLSXWriter.maxCellCharacters))
+            let text = XMLSafe.text(String(text.prefix(XLSXWriter.maxCellCharacters)))
             try withCStrings(["Zenamu"]) { author in
                 options.author = author[0]
                 try check(worksheet_write_comment_opt(pointer, row, column, text, &options))
@@ -170,6 +170,28 @@ final class XLSXWriter {
         case oneOf([String])
         case wholeNumberAtLeastZero
         case numberAtLeastZero
+    }
+}
+
+/// Text as XML 1.0 can hold it. libxlsxwriter writes what it is given, so a control character or a
+/// noncharacter (U+FFFE) from the customer's file would make a part that is not well-formed XML,
+/// and a workbook that opens in no program and cannot come back. Such characters become U+FFFD,
+/// which the rules have already flagged on the fields they read (`unreadable_character`); a NUL,
+/// which would also cut the C string short, among them.
+enum XMLSafe {
+    static func text(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(isForbidden(scalar) ? "\u{FFFD}" : scalar) }
+        return String(scalars)
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0xFFFE, 0xFFFF: true
+        default: false
+        }
     }
 }
 

@@ -14,6 +14,7 @@ extension MessageCatalogue {
         "phone_not_valid": "A(z) „{value}” telefonszámot {e164} formában megtartottuk, de ilyen szám nem létezik ebben az országban: {country}. Ellenőrizze.",
         "phone_country_code_assumed": "A(z) „{value}” telefonszám országkóddal kezdődik, de hiányzik előle a „+”; így olvastuk: {suggestion}.",
         "phone_needs_region": "A(z) „{value}” telefonszámban nincs országkód, és a fájl országa ismeretlen; kimaradt. Írja be országkóddal (+36…).",
+        "unreadable_character": "A(z) „{value}” olvashatatlan karaktert tartalmaz (sérült vagy láthatatlan vezérlőkaraktert); az érték változatlanul megmaradt. Ellenőrizze és javítsa ezt: {field}.",
         "phone_unparseable": "A(z) „{value}” nem telefonszám; kimaradt. Javítsa, ha az ügyfélnek kell telefonszám.",
         "consent_unclear": "A(z) „{value}” nem mond sem igent, sem nemet, ezért az ügyfél hírlevél-hozzájárulás nélkül kerül be. Írjon igent vagy nemet, ha tudja.",
         "duplicate_merged": "Ugyanaz az ügyfél, mint itt: {first}; a két sort egy ügyféllé vontuk össze.",
