@@ -1,10 +1,9 @@
 import ZenamuCore
 
-/// Counts outcomes per file and collects issues and skipped rows into the `RunReport`.
+/// Counts outcomes per file into the `RunReport`. Issues and skipped rows are not collected here:
+/// they stream to the sinks (report.json spools them to disk), so memory grows with the clients.
 struct ReportBuilder {
     private var files: [FileReport] = []
-    private var issues: [ReportIssue] = []
-    private var skipped: [SkippedRow] = []
     /// The language issue messages are written in, decided with the first file.
     var messages: (catalogue: MessageCatalogue, source: String) = (.english, "default")
 
@@ -19,24 +18,18 @@ struct ReportBuilder {
         let last = files.count - 1
         var rows = files[last].rows
         rows.read += 1
-        let catalogue = messages.catalogue
-        let reported = { (found: [Issue]) in found.map { ReportIssue($0, messages: catalogue) } }
         switch outcome {
-        case let .accepted(record, warnings):
+        case let .accepted(record, _):
             rows.accepted += 1
-            issues += reported(warnings)
             noteCorrection(record.provenance, fixed: true, in: last)
-        case let .rejected(provenance, found):
+        case let .rejected(provenance, _):
             rows.rejected += 1
-            issues += reported(found)
             noteCorrection(provenance, fixed: false, in: last)
-        case let .merged(record, found):
+        case let .merged(record, _):
             rows.merged += 1
-            issues += reported(found)
             noteCorrection(record.provenance, fixed: true, in: last)
-        case let .skipped(provenance, reason):
+        case .skipped:
             rows.skipped += 1
-            skipped.append(SkippedRow(file: provenance.file, row: provenance.row, reason: reason))
         }
         files[files.count - 1].rows = rows
     }
@@ -56,6 +49,6 @@ struct ReportBuilder {
             format: common(files.map(\.format)) ?? "", encoding: common(files.map(\.encoding)),
             delimiter: common(files.map(\.delimiter)), system: common(files.map(\.system)) ?? "",
             region: files.first?.region, regionSource: files.first?.regionSource,
-            locale: messages.catalogue.language.rawValue, localeSource: messages.source, rows: total, issues: issues, skipped: skipped, files: files)
+            locale: messages.catalogue.language.rawValue, localeSource: messages.source, rows: total, issues: [], skipped: [], files: files)
     }
 }

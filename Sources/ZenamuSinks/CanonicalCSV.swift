@@ -43,40 +43,25 @@ public enum CanonicalCSV {
 
 /// Writes `clients.csv` as rows arrive, so the file is never held in memory.
 public final class CanonicalCSVSink: ClientSink {
-    private let url: URL
-    private var buffer = Data()
-    private var handle: FileHandle?
+    private let file: OutputFile
 
     public init(url: URL) throws {
-        self.url = url
-        guard FileManager.default.createFile(atPath: url.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: url.path) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        self.handle = handle
-        buffer.append(contentsOf: [0xEF, 0xBB, 0xBF])
-        append(CanonicalCSV.line(CanonicalCSV.header))
+        file = try OutputFile(path: url.path)
+        try file.write([0xEF, 0xBB, 0xBF])
+        try append(CanonicalCSV.line(CanonicalCSV.header))
     }
 
     public func consume(_ outcome: RowOutcome) throws {
         guard case let .accepted(record, _) = outcome else { return }
-        append(CanonicalCSV.line(CanonicalCSV.cells(record)))
-        if buffer.count > 1 << 16 { try flush() }
+        try append(CanonicalCSV.line(CanonicalCSV.cells(record)))
     }
 
     public func finish(_ report: RunReport) throws {
-        try flush()
-        try handle?.close()
-        handle = nil
+        try file.close()
     }
 
-    private func append(_ line: String) {
-        buffer.append(contentsOf: Array(line.utf8))
-        buffer.append(contentsOf: [0x0D, 0x0A])
-    }
-
-    private func flush() throws {
-        try handle?.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
+    private func append(_ line: String) throws {
+        try file.write(line.utf8)
+        try file.write([0x0D, 0x0A])
     }
 }

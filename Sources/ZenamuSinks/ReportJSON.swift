@@ -5,27 +5,141 @@ import ZenamuCore
 /// can rely on every key of the contract being there.
 public enum ReportJSON {
     public static func encode(_ report: RunReport) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(report)
         data.append(0x0A)
         return data
     }
 
-    public static func write(_ report: RunReport, to url: URL) throws {
-        try encode(report).write(to: url, options: .atomic)
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// One element of a top-level array, indented as `encode` indents it there.
+    static func element(_ value: some Encodable, encoder: JSONEncoder) throws -> [UInt8] {
+        let text = try encoder.encode(value)
+        var bytes: [UInt8] = Array("    ".utf8)
+        for byte in text {
+            bytes.append(byte)
+            if byte == 0x0A { bytes += Array("    ".utf8) }
+        }
+        return bytes
     }
 }
 
-/// Writes `report.json` when the run finishes.
+/// Writes `report.json`. Issues and skipped rows are not kept in memory: each is encoded as it
+/// comes into a spool file beside the report, and spliced into the report's `issues` and
+/// `skipped` arrays when the run finishes. Memory grows with the clients, not with the issues.
+/// Consecutive rows skipped for the same reason are one entry (`row` … `through`): a file of a
+/// million blank lines is one line of the report.
 public final class ReportSink: ClientSink {
     private let url: URL
+    private let encoder = ReportJSON.encoder
+    private var messages = MessageCatalogue.english
+    private var issues: Spool
+    private var skipped: Spool
+    /// The run of skipped rows being gathered.
+    private var skipRun: SkippedRow?
 
-    public init(url: URL) { self.url = url }
+    public init(url: URL) throws {
+        self.url = url
+        issues = try Spool(path: url.path + ".issues")
+        skipped = try Spool(path: url.path + ".skipped")
+    }
 
-    public func consume(_ outcome: RowOutcome) throws {}
+    deinit {
+        issues.remove()
+        skipped.remove()
+    }
+
+    public func begin(_ file: FileStart) throws {
+        messages = file.messages
+        try endSkipRun()
+    }
+
+    public func consume(_ outcome: RowOutcome) throws {
+        let found: [Issue]
+        switch outcome {
+        case let .accepted(_, warnings): found = warnings
+        case let .rejected(_, all), let .merged(_, all): found = all
+        case let .skipped(provenance, reason):
+            if var run = skipRun, run.file == provenance.file, run.reason == reason, run.through + 1 == provenance.row {
+                run.through = provenance.row
+                skipRun = run
+            } else {
+                try endSkipRun()
+                skipRun = SkippedRow(file: provenance.file, row: provenance.row, reason: reason)
+            }
+            return
+        }
+        try endSkipRun()
+        for issue in found { try issues.add(ReportJSON.element(ReportIssue(issue, messages: messages), encoder: encoder)) }
+    }
+
+    private func endSkipRun() throws {
+        guard let run = skipRun else { return }
+        skipRun = nil
+        try skipped.add(ReportJSON.element(run, encoder: encoder))
+    }
 
     public func finish(_ report: RunReport) throws {
-        try ReportJSON.write(report, to: url)
+        try endSkipRun()
+        var shell = report
+        shell.issues = []
+        shell.skipped = []
+        let text = String(decoding: try ReportJSON.encode(shell), as: UTF8.self)
+        let out = try OutputFile(path: url.path)
+        var rest = Substring(text)
+        for (key, spool) in [("issues", issues), ("skipped", skipped)] {
+            // The encoder writes an empty top-level array as `"key" : [\n\n  ]`.
+            let empty = "\n  \"\(key)\" : [\n\n  ]"
+            guard let range = rest.range(of: empty) else {
+                throw OutputError(path: url.path, reason: "the report's \(key) could not be placed")
+            }
+            try out.write(rest[..<range.lowerBound].utf8)
+            try out.write("\n  \"\(key)\" : [")
+            try spool.copy(to: out)
+            try out.write(spool.count == 0 ? "\n\n  ]" : "\n  ]")
+            rest = rest[range.upperBound...]
+        }
+        try out.write(rest.utf8)
+        try out.close()
+        issues.remove()
+        skipped.remove()
+    }
+}
+
+/// Encoded array elements, on disk until the report is written.
+private final class Spool {
+    let path: String
+    private var file: OutputFile?
+    private(set) var count = 0
+
+    init(path: String) throws {
+        self.path = path
+        file = try OutputFile(path: path)
+    }
+
+    func add(_ element: [UInt8]) throws {
+        try file?.write(count == 0 ? [0x0A] : [0x2C, 0x0A])
+        try file?.write(element)
+        count += 1
+    }
+
+    /// Appends the elements to `out`.
+    func copy(to out: OutputFile) throws {
+        guard let file else { return }
+        try file.flush()
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw OutputError(path: path, reason: "the spooled part of the report cannot be read back")
+        }
+        defer { try? handle.close() }
+        while let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty { try out.write(chunk) }
+    }
+
+    func remove() {
+        file = nil
+        unlink(path)
     }
 }

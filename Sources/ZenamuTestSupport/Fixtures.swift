@@ -68,12 +68,13 @@ public struct ConvertedFixture {
         let reportURL = folder.url.appendingPathComponent("report.json")
         let collector = OutcomeCollector()
         let workbook = ErrorWorkbookSink(url: folder.url.appendingPathComponent("errors.xlsx"))
-        report = try Conversion(options: options).run(
+        try Conversion(options: options).run(
             paths: paths.map(\.path),
-            sinks: [try CanonicalCSVSink(url: clients), ReportSink(url: reportURL), workbook, collector])
+            sinks: [try CanonicalCSVSink(url: clients), try ReportSink(url: reportURL), workbook, collector])
         errorsWorkbook = workbook.written ? workbook.url : nil
         clientsCSV = try String(contentsOf: clients, encoding: .utf8)
         reportJSON = try String(contentsOf: reportURL, encoding: .utf8)
+        report = try JSONDecoder().decode(RunReport.self, from: Data(reportJSON.utf8))
         outcomes = collector.outcomes
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import ZenamuCore
 import ZenamuMigration
 import ZenamuReaders
+import ZenamuSinks
 
 /// Options `convert` and `inspect` share.
 struct InputOptions: ParsableArguments {
@@ -64,6 +65,18 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as InputError {
         printError(error.description)
         throw Exit.unreadableInput
+    } catch let error as UsageError {
+        throw ValidationError(error.description)
+    }
+}
+
+/// Runs `body`, turning a failure to write into one sentence and exit status 73.
+func writingOutputs<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as OutputError {
+        printError(error.description)
+        throw Exit.cannotWriteOutput
     } catch let error as UsageError {
         throw ValidationError(error.description)
     }

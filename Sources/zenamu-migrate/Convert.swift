@@ -23,49 +23,27 @@ struct Convert: ParsableCommand {
     var out: String
 
     func run() throws {
-        let folder = URL(fileURLWithPath: out, isDirectory: true)
-        let clients = folder.appendingPathComponent("clients.csv")
-        let reportFile = folder.appendingPathComponent("report.json")
-        let errorsFile = folder.appendingPathComponent("errors.xlsx")
         var options = input.conversionOptions
         options.locale = locale
         let conversion = try reportingErrors { try Conversion(options: options) }
 
-        let sinks: [any ClientSink]
-        let workbook = ErrorWorkbookSink(url: errorsFile)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            // A workbook left by an earlier run would be mistaken for this run's.
-            try? FileManager.default.removeItem(at: errorsFile)
-            sinks = [try CanonicalCSVSink(url: clients), ReportSink(url: reportFile), workbook]
-        } catch {
-            printError("cannot write into \(out): \(error.localizedDescription)")
-            throw Exit.cannotWriteOutput
-        }
-        let report: RunReport
-        do {
-            report = try reportingErrors { try conversion.run(paths: input.files, sinks: sinks) }
-        } catch let error as WorkbookWriteError {
-            workbook.abandon()
-            printError(error.description)
-            throw Exit.cannotWriteOutput
-        } catch {
-            // A file that could not be read leaves no half-written output to be mistaken for a result.
-            workbook.abandon()
-            for file in [clients, reportFile] { try? FileManager.default.removeItem(at: file) }
-            throw error
-        }
+        // Refusals (an input that is also an output, a folder where an output goes, another run
+        // in the folder) come before anything is read or written.
+        let folder = try writingOutputs { try OutputFolder(path: out, inputs: input.files) }
+        let result = try writingOutputs { try reportingErrors { try conversion.run(paths: input.files, into: folder, quiet: true) } }
+        let report = result.report
 
         // Paths as the user gave them, not made absolute.
         let shown = { (name: String) in (out as NSString).appendingPathComponent(name) }
-        print(Summary.text(report, clients: shown("clients.csv"), report: shown("report.json"),
-                           errors: workbook.written ? shown("errors.xlsx") : nil))
+        print(Summary.text(report, warnings: result.warnings, clients: shown("clients.csv"),
+                           report: shown("report.json"), errors: result.wroteErrorWorkbook ? shown("errors.xlsx") : nil))
         if report.rows.rejected > 0 { throw Exit.rejectedRows }
     }
 }
 
 enum Summary {
-    static func text(_ report: RunReport, clients: String, report reportPath: String, errors: String?) -> String {
+    /// `warnings`: the notes on imported rows (the workbook's Warnings sheet).
+    static func text(_ report: RunReport, warnings: Int, clients: String, report reportPath: String, errors: String?) -> String {
         var lines: [String] = []
         for file in report.files {
             let r = file.rows
@@ -83,7 +61,6 @@ enum Summary {
                     + (fixed.count > 5 ? ", …" : "") + ")")
                 + "; \(corrections.count - fixed.count) still to fix.")
         }
-        let warnings = report.issues.filter { $0.severity == .warning }.count
         lines.append("Wrote \(clients) (\(count(report.rows.accepted, "client"))) and \(reportPath).")
         if let errors {
             let language = MessageLanguage(rawValue: report.locale)?.name ?? report.locale

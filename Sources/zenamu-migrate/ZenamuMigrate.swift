@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @main
 struct ZenamuMigrate: ParsableCommand {
@@ -11,4 +16,11 @@ struct ZenamuMigrate: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Convert.self, Inspect.self, Adapters.self])
+
+    static func main() {
+        // Past a file-size limit the system would kill the process mid-write with SIGXFSZ; ignored,
+        // the write fails with EFBIG instead, and the run ends with exit 73 and one sentence.
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }

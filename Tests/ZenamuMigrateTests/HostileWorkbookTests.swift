@@ -97,7 +97,7 @@ struct HostileWorkbookTests {
         var builder = XLSXBuilder(sheets: [clients])
         builder.overrides["xl/worksheets/clients-7.xml"] = sheet(#"<sheetData><row r="1"><c r="B1" t="s"><v>99</v></c></row></sheetData>"#)
         let error = try failure(builder)
-        #expect(error.row == 1 && error.column == "B" && error.reason.contains("refers to text that is not in it"))
+        #expect(error.row == 1 && error.column == "B" && error.reason.contains("which is not among its"))
     }
 
     @Test func truncatedAndCorruptZips() throws {

@@ -16,6 +16,9 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var locale: String
     public var localeSource: String
     public var rows: RowCounts
+    /// In `report.json`, every issue. The report the pipeline hands to sinks leaves `issues` and
+    /// `skipped` empty: they stream to the report sink as rows come, so memory does not grow
+    /// with them.
     public var issues: [ReportIssue]
     public var skipped: [SkippedRow]
     public var files: [FileReport]
@@ -89,16 +92,23 @@ public struct ReportIssue: Sendable, Codable, Equatable {
     }
 }
 
+/// Rows skipped for one reason: `row` alone, or the consecutive rows `row` … `through`.
 public struct SkippedRow: Sendable, Codable, Equatable {
     public var file: String
     public var row: Int
+    /// The last row of the run (`row` itself for one row).
+    public var through: Int
     public var reason: SkipReason
 
-    public init(file: String, row: Int, reason: SkipReason) {
+    public init(file: String, row: Int, through: Int? = nil, reason: SkipReason) {
         self.file = file
         self.row = row
+        self.through = through ?? row
         self.reason = reason
     }
+
+    /// Every row the entry stands for.
+    public var rows: ClosedRange<Int> { row...through }
 }
 
 /// What was decided about one input file.

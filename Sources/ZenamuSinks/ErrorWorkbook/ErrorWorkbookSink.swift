@@ -25,8 +25,16 @@ public final class ErrorWorkbookSink: ClientSink {
     private var imported: XLSXWriter.Sheet?
     private var importedRows: UInt32 = 0
 
-    public init(url: URL) {
+    private let temporaryFolder: String?
+    private let quiet: Bool
+
+    /// `temporaryFolder`: where libxlsxwriter keeps each sheet while it streams (default: the
+    /// system's temporary folder). `quiet`: keep libxlsxwriter's own messages off standard error,
+    /// for a single-threaded program that owns it (the command line).
+    public init(url: URL, temporaryFolder: String? = nil, quiet: Bool = false) {
         self.url = url
+        self.temporaryFolder = temporaryFolder
+        self.quiet = quiet
     }
 
     deinit { writer?.discard() }
@@ -51,7 +59,7 @@ public final class ErrorWorkbookSink: ClientSink {
 
     /// Creates the workbook as the first file starts, in the run's language.
     private func open(_ messages: MessageCatalogue) throws {
-        let writer = try XLSXWriter(path: url.path)
+        let writer = try XLSXWriter(path: url.path, temporaryFolder: temporaryFolder, quiet: quiet)
         writer.setProperties(title: messages.words.summaryTitle, subject: messages.words.toFixSheet)
         self.writer = writer
         styles = WorkbookStyles(writer)

@@ -17,12 +17,24 @@ final class XLSXWriter {
     let path: String
     private var workbook: UnsafeMutablePointer<lxw_workbook>?
 
-    init(path: String) throws {
+    /// `temporaryFolder` holds libxlsxwriter's per-sheet temporary files: the run's staging folder,
+    /// so they land on the output's disk (not a small /tmp) and go with the run.
+    /// Whether libxlsxwriter's own "[ERROR]" lines are kept off standard error (its failures still
+    /// arrive as `OutputError`). Only for a single-threaded program that owns standard error, such
+    /// as the command line: the redirection is process-wide.
+    private let quiet: Bool
+
+    init(path: String, temporaryFolder: String?, quiet: Bool = false) throws {
         self.path = path
+        self.quiet = quiet
         var options = lxw_workbook_options()
         options.constant_memory = UInt8(LXW_TRUE.rawValue)
-        guard let workbook = workbook_new_opt(path, &options) else {
-            throw WorkbookWriteError(path: path, reason: "the file cannot be created")
+        let workbook = withCStrings([temporaryFolder ?? ""]) { folder in
+            if temporaryFolder != nil { options.tmpdir = folder[0] }
+            return withStandardErrorSilenced(quiet) { workbook_new_opt(path, &options) }
+        }
+        guard let workbook else {
+            throw OutputError(path: path, errno: errno, doing: "cannot create the workbook")
         }
         self.workbook = workbook
     }
@@ -31,7 +43,7 @@ final class XLSXWriter {
 
     func addSheet(_ name: String) throws -> Sheet {
         guard let workbook, let sheet = workbook_add_worksheet(workbook, name) else {
-            throw WorkbookWriteError(path: path, reason: "cannot add the sheet \"\(name)\"")
+            throw OutputError(path: path, reason: "cannot add the sheet \"\(name)\"")
         }
         return Sheet(pointer: sheet, path: path)
     }
@@ -58,9 +70,12 @@ final class XLSXWriter {
     func close() throws {
         guard let workbook else { return }
         self.workbook = nil
-        let status = workbook_close(workbook)
+        errno = 0
+        let status = withStandardErrorSilenced(quiet) { workbook_close(workbook) }
         guard status == LXW_NO_ERROR else {
-            throw WorkbookWriteError(path: path, reason: String(cString: lxw_strerror(status)))
+            let code = errno
+            if code != 0 { throw OutputError(path: path, errno: code, doing: "assembling the workbook failed") }
+            throw OutputError(path: path, reason: "assembling the workbook failed: " + String(cString: lxw_strerror(status)))
         }
     }
 
@@ -68,7 +83,7 @@ final class XLSXWriter {
     func discard() {
         guard let workbook else { return }
         self.workbook = nil
-        _ = workbook_close(workbook)
+        _ = withStandardErrorSilenced(quiet) { workbook_close(workbook) }
         try? FileManager.default.removeItem(atPath: path)
     }
 
@@ -161,7 +176,11 @@ final class XLSXWriter {
 
         private func check(_ status: lxw_error) throws {
             guard status == LXW_NO_ERROR else {
-                throw WorkbookWriteError(path: path, reason: String(cString: lxw_strerror(status)))
+                let code = errno
+                if status == LXW_ERROR_CREATING_TMPFILE || status == LXW_ERROR_READING_TMPFILE, code != 0 {
+                    throw OutputError(path: path, errno: code, doing: "writing the workbook failed")
+                }
+                throw OutputError(path: path, reason: "writing the workbook failed: " + String(cString: lxw_strerror(status)))
             }
         }
     }
@@ -195,11 +214,23 @@ enum XMLSafe {
     }
 }
 
-/// The error workbook could not be written.
-public struct WorkbookWriteError: Error, CustomStringConvertible {
-    public let path: String
-    public let reason: String
-    public var description: String { "cannot write \(path): \(reason)" }
+/// libxlsxwriter prints its own "[ERROR]" lines to standard error; its failures reach the user as
+/// one `OutputError` sentence instead, so its printing is silenced around the calls that fail.
+private func withStandardErrorSilenced<T>(_ silenced: Bool, _ body: () -> T) -> T {
+    guard silenced else { return body() }
+    fflush(nil)
+    let saved = dup(STDERR_FILENO)
+    let null = open("/dev/null", O_WRONLY)
+    guard saved >= 0, null >= 0 else { return body() }
+    dup2(null, STDERR_FILENO)
+    close(null)
+    let result = body()
+    let code = errno  // the library's reason, kept across the restoring calls
+    fflush(nil)
+    dup2(saved, STDERR_FILENO)
+    close(saved)
+    errno = code
+    return result
 }
 
 /// Runs `body` with C copies of `strings`, freed afterwards (libxlsxwriter copies what it keeps).
