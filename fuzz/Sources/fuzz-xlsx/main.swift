@@ -1,0 +1,11 @@
+import CFuzzer
+import FuzzHarness
+import Foundation
+
+// One input through `convert` as input.xlsx (see FuzzHarness), driven by libFuzzer.
+var argc = CommandLine.argc
+var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+    FuzzHarness.run(data!, size, name: "input.xlsx", roundTrip: true)
+    return 0
+})
