@@ -7,7 +7,9 @@ import ZenamuCore
 /// decimal point, phone E.164, consent `yes`, `no` or empty. Written for Excel too: a UTF-8
 /// byte-order mark (without it Excel shows "Nováková" as "NovĂˇkovĂˇ"), CRLF line ends, and a
 /// name that starts like a formula (`=`, `+`, `-`, `@`) is prefixed with `'` so Excel shows it as
-/// text instead of running it. Validated values (E.164 phones, numbers) are never altered.
+/// text instead of running it. Validated values are never altered: E.164 phones, numbers, and
+/// e-mails, which must reach Zenamu exactly as the client will sign up with them (an address such
+/// as `-anna@example.cz` is valid, and `'-anna@example.cz` would be another address).
 public enum CanonicalCSV {
     public static let header = ["name and surname", "email", "entries", "credits", "phone", "consent"]
 
@@ -15,7 +17,7 @@ public enum CanonicalCSV {
     public static func cells(_ record: ClientRecord) -> [String] {
         [
             neutralised(record.name.display),
-            neutralised(record.email ?? ""),
+            record.email ?? "",
             record.entries.map(String.init) ?? "",
             record.credits.map { "\($0)" } ?? "",
             record.phone?.e164 ?? "",
@@ -35,8 +37,15 @@ public enum CanonicalCSV {
     }
 
     /// Free text that a spreadsheet would take for a formula gets a leading apostrophe (OWASP).
+    /// Judged by Unicode scalar, not by grapheme: "=" followed by a combining mark is one
+    /// character but still starts a formula. Spreadsheet programs skip leading spaces and tabs
+    /// before deciding, and so does this check.
     static func neutralised(_ text: String) -> String {
-        guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first else { return text }
+        if first == "\t" || first == "\r" || first == "\n" { return "'" + text }
+        guard let opening = scalars.first(where: { $0 != " " && $0 != "\t" }),
+              ["=", "+", "-", "@"].contains(opening) else { return text }
         return "'" + text
     }
 }
