@@ -27,6 +27,10 @@ extension Conversion {
             try folder.commit(produced: produced)
             return ConversionResult(report: report, wroteErrorWorkbook: workbook.written, warnings: workbook.warnings,
                                     rowsToFix: workbook.rowsToFix)
+        } catch let error as OutputError {
+            workbook.abandon()
+            folder.abandon()
+            throw OutputError(path: folder.shown(error.path), reason: error.reason)
         } catch {
             workbook.abandon()
             folder.abandon()

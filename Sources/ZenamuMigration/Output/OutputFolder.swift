@@ -64,6 +64,15 @@ public final class OutputFolder {
     /// Where a sink writes `name` during the run.
     public func staged(_ name: String) -> URL { staging.appendingPathComponent(name) }
 
+    /// A staged file as the user knows it: `DIR/report.json` for the staging folder's
+    /// `report.json.issues` or a library's temporary file in it; other paths as they are.
+    public func shown(_ staged: String) -> String {
+        guard staged.hasPrefix(staging.path + "/") else { return staged }
+        let name = String(staged.dropFirst(staging.path.count + 1))
+        let output = Self.outputs.first { name == $0 || name.hasPrefix($0 + ".") } ?? "errors.xlsx"
+        return (path as NSString).appendingPathComponent(output)
+    }
+
     /// The staging folder, for libraries that need a folder for their own temporary files.
     public var stagingPath: String { staging.path }
 

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+import ZenamuMigration
+import ZenamuTestSupport
+
+/// The outputs' promises: a run that fails or is killed leaves the previous outputs exactly as
+/// they were; two runs never mix their outputs; an input is never altered; a failure to write is
+/// exit 73 with one sentence and no partial file.
+@Suite("Outputs are replaced whole or not at all")
+struct OutputSafetyTests {
+    /// The outputs a folder holds, to compare one state with another. `errors.xlsx` differs from
+    /// run to run in its timestamp, so it is compared by presence; the others byte for byte.
+    struct State: Equatable {
+        let clients: Data?
+        let report: Data?
+        let hasWorkbook: Bool
+
+        init(_ folder: URL) {
+            clients = try? Data(contentsOf: folder.appendingPathComponent("clients.csv"))
+            report = try? Data(contentsOf: folder.appendingPathComponent("report.json"))
+            hasWorkbook = FileManager.default.fileExists(atPath: folder.appendingPathComponent("errors.xlsx").path)
+        }
+    }
+
+    /// Run A: a small list with rows to fix (writes errors.xlsx). Run B: a clean list long enough
+    /// to be killed in the middle (no errors.xlsx): every file differs between the two.
+    struct Runs {
+        let work: TemporaryFolder
+        let a: URL
+        let b: URL
+        let stateA: State
+        let stateB: State
+        let secondsB: Double
+
+        init(rows: Int = 6_000) throws {
+            work = try TemporaryFolder()
+            a = try Fixtures.input(of: "english-corrections")
+            var text = "name and surname,email,entries,credits\n"
+            for row in 0..<rows { text += "Client \(row),client\(row)@example.com,\(row % 7),\(row % 5)\n" }
+            b = try work.file("long.csv", text: text)
+            let refA = work.url.appendingPathComponent("refA"), refB = work.url.appendingPathComponent("refB")
+            _ = try CLI.run(["convert", a.path, "--out", refA.path])
+            let started = Date()
+            _ = try CLI.run(["convert", b.path, "--out", refB.path])
+            secondsB = Date().timeIntervalSince(started)
+            stateA = State(refA)
+            stateB = State(refB)
+        }
+    }
+
+    /// The control folder holds the lock alone once a run has finished: no staging left over.
+    static func leftovers(in folder: URL) -> [String] {
+        let control = folder.appendingPathComponent(".zenamu-migrate").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: control)) ?? []).filter { $0 != "lock" }
+    }
+
+    @Test func aConvertKilledAtAnyMomentLeavesThePreviousOrTheNewOutputsWhole() throws {
+        let runs = try Runs()
+        #expect(runs.stateA.hasWorkbook && !runs.stateB.hasWorkbook && runs.stateA.clients != runs.stateB.clients)
+        let folder = runs.work.url.appendingPathComponent("out")
+        _ = try CLI.run(["convert", runs.a.path, "--out", folder.path])
+        // Kill points spread over the whole run, the end (the commit) included.
+        let fractions = [0.05, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 1.0, 1.05, 1.1]
+        var seen: Set<String> = []
+        for fraction in fractions {
+            let run = try CLIProcess(["convert", runs.b.path, "--out", folder.path])
+            usleep(useconds_t(runs.secondsB * fraction * Double.random(in: 0.9...1.1) * 1_000_000))
+            run.kill()
+            _ = run.wait()
+            // A kill between the commit's rename and its last move is completed by the next run
+            // to open the folder; that is what recover does, before anything else.
+            try OutputFolder.recover(path: folder.path)
+            let state = State(folder)
+            #expect(state == runs.stateA || state == runs.stateB, "killed at \(fraction) of the run: a mixed folder")
+            if state == runs.stateB {
+                seen.insert("new")
+                _ = try CLI.run(["convert", runs.a.path, "--out", folder.path])
+            } else {
+                seen.insert("previous")
+            }
+        }
+        #expect(seen == ["previous", "new"], "the kills should land both before and after the commit")
+        #expect(Self.leftovers(in: folder).isEmpty)
+    }
+
+    @Test func twoConvertsIntoOneFolderNeverMixTheirOutputs() throws {
+        let runs = try Runs(rows: 3_000)
+        for _ in 0..<3 {
+            let folder = runs.work.url.appendingPathComponent("shared-\(UUID().uuidString)")
+            let first = try CLIProcess(["convert", runs.a.path, "--out", folder.path])
+            let second = try CLIProcess(["convert", runs.b.path, "--out", folder.path])
+            let ended = [first.wait(), second.wait()]
+            for run in ended where run.status == 73 {
+                #expect(run.stderr.contains("another zenamu-migrate run is writing into this folder"))
+                #expect(run.stderr.split(separator: "\n").count == 1)
+            }
+            #expect(ended.contains { $0.status != 73 })
+            let state = State(folder)
+            #expect(state == runs.stateA || state == runs.stateB)
+        }
+    }
+
+    @Test(arguments: ["errors.xlsx", "clients.csv"])
+    func anInputThatIsAnOutputIsRefusedAndLeftAlone(_ name: String) throws {
+        let folder = try TemporaryFolder()
+        _ = try CLI.run(["convert", try Fixtures.input(of: "english-corrections").path, "--out", folder.url.path])
+        let input = folder.url.appendingPathComponent(name)
+        let before = try Data(contentsOf: input), stateBefore = State(folder.url)
+        let result = try CLI.run(["convert", input.path, "--out", folder.url.path])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("is both an input and an output of this run"))
+        #expect(try Data(contentsOf: input) == before)
+        #expect(State(folder.url) == stateBefore)
+    }
+
+    @Test func aFolderWhereAnOutputGoesIsRefusedAndLeftAlone() throws {
+        let folder = try TemporaryFolder()
+        let blocking = folder.url.appendingPathComponent("report.json")
+        try FileManager.default.createDirectory(at: blocking, withIntermediateDirectories: true)
+        let kept = try folder.file("report.json/notes.txt", text: "mine")
+        let result = try CLI.run(["convert", try Fixtures.input(of: "zenamu-seed").path, "--out", folder.url.path])
+        #expect(result.status == 73)
+        #expect(result.stderr == "zenamu-migrate: cannot write \(blocking.path): it is a folder or a special file, "
+            + "not one the run may replace; move it away, or choose another --out folder.\n")
+        #expect(FileManager.default.fileExists(atPath: kept.path))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("clients.csv").path))
+    }
+
+    @Test(arguments: [2_048, 8_192])
+    func aFullDiskIsExit73WithOneSentenceAndThePreviousOutputsKept(_ limit: Int) throws {
+        let runs = try Runs(rows: 2_000)
+        let folder = runs.work.url.appendingPathComponent("out")
+        _ = try CLI.run(["convert", runs.b.path, "--out", folder.path])
+        // 2 KiB stops clients.csv; 8 KiB lets it through and stops errors.xlsx as it is assembled.
+        let ended = try CLIProcess(["convert", runs.a.path, "--out", folder.path], fileSizeLimit: limit).wait()
+        #expect(ended.status == 73)
+        let names = ["zenamu-migrate: cannot write \(folder.path)/clients.csv: writing failed: ",
+                     "zenamu-migrate: cannot write \(folder.path)/report.json: writing failed: ",
+                     "zenamu-migrate: cannot write \(folder.path)/errors.xlsx: assembling the workbook failed: "]
+        #expect(names.contains { ended.stderr.hasPrefix($0) }, "\(ended.stderr)")
+        #expect(ended.stderr.contains("size limit"))
+        #expect(ended.stderr.split(separator: "\n").count == 1)
+        #expect(State(folder) == runs.stateB)
+        #expect(Self.leftovers(in: folder).isEmpty)
+    }
+
+    @Test func anOutputFolderThatIsAFileIsExit73() throws {
+        let work = try TemporaryFolder()
+        let file = try work.file("taken", text: "a file")
+        let result = try CLI.run(["convert", try Fixtures.input(of: "zenamu-seed").path, "--out", file.path])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("it is a file, not a folder"))
+    }
+}
