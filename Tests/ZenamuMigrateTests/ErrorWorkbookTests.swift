@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZenamuCore
 import ZenamuMigration
+import ZenamuSinks
 import ZenamuTestSupport
 
 /// errors.xlsx as the studio owner opens it: read back from the file, never from our own model.
@@ -84,6 +85,24 @@ struct ErrorWorkbookTests {
         #expect(pairs[words.rowsReadLabel] == "6" && pairs[words.acceptedLabel] == "1" && pairs[words.toFixLabel] == "5")
         #expect(pairs[words.delimiterLabel] == ";")
         #expect(summary.rows.contains { $0.count >= 3 && $0[1] == "Hátralévő belépések" && $0[2] == "hátralévő alkalmak" })
+    }
+
+    @Test func pastTheNoteBudgetRowsAreStillWrittenAndExplainedInTheProblemColumn() throws {
+        let folder = try TemporaryFolder()
+        let rows = (1...5).map { "Client \($0),not-an-address-\($0)" }
+        let file = try folder.file("clients.csv", text: "Name,Email\n" + rows.joined(separator: "\n") + "\n")
+        let workbookURL = folder.url.appendingPathComponent("errors.xlsx")
+        let sink = ErrorWorkbookSink(url: workbookURL, notedRows: 3)
+        try Conversion(options: ConversionOptions()).run(paths: [file.path], sinks: [sink])
+        let workbook = try WorkbookInspector(path: workbookURL.path)
+        let toFix = try #require(workbook["To fix"])
+        #expect(toFix.rows.count == 6 && toFix.rows[5][3] == "not-an-address-5")
+        #expect(toFix.rows[5][1].contains("not-an-address-5"))
+        #expect(Set(toFix.comments.keys) == ["A1", "D2", "D3", "D4"])
+        #expect(toFix.fills["D6"] != nil)
+        let summary = try #require(workbook["Summary"])
+        #expect(summary.rows.contains { $0.first == "The first 3 rows to fix carry a note on each marked cell; after them, "
+            + "the Problem column explains each row." })
     }
 
     @Test func aCustomersFormulaStaysTheTextTheyTyped() throws {

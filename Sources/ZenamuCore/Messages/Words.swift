@@ -47,6 +47,8 @@ public struct Words: Sendable {
     public var notImported: String
     public var none: String
     public var nothingToFix: String
+    /// Said when a very long list of rows to fix outgrew the cell notes: `{rows}`, `{problem}`.
+    public var commentsStopped: String
     public var noWarnings: String
 
     /// The names of the canonical fields, by `CanonicalField.rawValue`.

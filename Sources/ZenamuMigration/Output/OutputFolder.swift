@@ -48,10 +48,7 @@ public final class OutputFolder {
         }
         try takeLock()
         try Self.rollForward(folder: folder, control: control)
-        // Staging folders of runs that were killed: no run holds them, since we hold the lock.
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: control.path)) ?? [] where name.hasPrefix("run-") {
-            try? FileManager.default.removeItem(at: control.appendingPathComponent(name))
-        }
+        Self.removeStaleStaging(in: control)
         guard mkdir(staging.path, 0o755) == 0 else {
             throw OutputError(path: path, errno: errno, doing: "cannot create a staging folder in it")
         }
@@ -103,8 +100,8 @@ public final class OutputFolder {
         }
     }
 
-    /// Completes a commit a killed run left half done. Idempotent; a no-op when there is none.
-    /// Takes the folder's lock, so it never races a running commit.
+    /// Completes a commit a killed run left half done, and removes the staging of runs killed
+    /// before their commit. Idempotent. Takes the folder's lock, so it never races a running run.
     public static func recover(path: String) throws {
         let folder = URL(fileURLWithPath: path, isDirectory: true)
         let control = folder.appendingPathComponent(controlName, isDirectory: true)
@@ -112,6 +109,14 @@ public final class OutputFolder {
         let holder = try OutputFolderLock(control: control, path: path)
         defer { _ = holder }
         try rollForward(folder: folder, control: control)
+        removeStaleStaging(in: control)
+    }
+
+    /// Staging folders of runs that were killed: no run holds them, since the caller holds the lock.
+    private static func removeStaleStaging(in control: URL) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: control.path)) ?? [] where name.hasPrefix("run-") {
+            try? FileManager.default.removeItem(at: control.appendingPathComponent(name))
+        }
     }
 
     // MARK: - The steps

@@ -24,6 +24,9 @@ public final class ErrorWorkbookSink: ClientSink {
     /// Hidden: the clients imported so far, so a corrected row cannot take one's e-mail.
     private var imported: XLSXWriter.Sheet?
     private var importedRows: UInt32 = 0
+    private let notes: NoteBudget
+    /// A row the budget could not note: the Summary says where notes stop.
+    private var notesRanOut = false
 
     private let temporaryFolder: String?
     private let quiet: Bool
@@ -31,8 +34,10 @@ public final class ErrorWorkbookSink: ClientSink {
     /// `temporaryFolder`: where libxlsxwriter keeps each sheet while it streams (default: the
     /// system's temporary folder). `quiet`: keep libxlsxwriter's own messages off standard error,
     /// for a single-threaded program that owns it (the command line).
-    public init(url: URL, temporaryFolder: String? = nil, quiet: Bool = false) {
+    /// `notedRows`: how many rows to fix carry cell notes (see `NoteBudget`).
+    public init(url: URL, temporaryFolder: String? = nil, quiet: Bool = false, notedRows: Int = 10_000) {
         self.url = url
+        notes = NoteBudget(rows: notedRows)
         self.temporaryFolder = temporaryFolder
         self.quiet = quiet
     }
@@ -45,7 +50,7 @@ public final class ErrorWorkbookSink: ClientSink {
         let words = messages.words
         let name = toFix.isEmpty ? words.toFixSheet : "\(words.toFixSheet) \(toFix.count + 1)"
         // The run has one language (the pipeline decides it with the first file).
-        toFix.append(try ToFixSheet(sheet: writer.addSheet(name), start: file, styles: styles))
+        toFix.append(try ToFixSheet(sheet: writer.addSheet(name), start: file, styles: styles, notes: notes))
         if toFix.count == 1 {
             warningSheet = try WarningsSheet(sheet: writer.addSheet(words.warningsSheet), words: words, styles: styles)
             summary = try writer.addSheet(words.summarySheet)
@@ -76,6 +81,7 @@ public final class ErrorWorkbookSink: ClientSink {
         switch outcome {
         case let .rejected(provenance, issues):
             rowsToFix += 1
+            if notes.exhausted { notesRanOut = true }
             try toFix.last?.add(provenance, issues: issues)
         case let .accepted(record, notes):
             if let client = KnownClient(record) { try remember(client) }
@@ -102,7 +108,8 @@ public final class ErrorWorkbookSink: ClientSink {
         }
         for sheet in toFix { sheet.finish() }
         try warningSheet.finish(words: messages.words)
-        try SummarySheet(sheet: summary, words: messages.words, styles: styles).write(report)
+        try SummarySheet(sheet: summary, words: messages.words, styles: styles)
+            .write(report, commentsStoppedAfter: notesRanOut ? notes.rows : nil)
         // Open on the first sheet with something to fix; hide the empty ones of other files.
         let firstWithRows = toFix.first { $0.rowsWritten > 0 }
         (firstWithRows?.sheet ?? warningSheet.sheet).activate()

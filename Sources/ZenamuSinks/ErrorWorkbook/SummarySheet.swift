@@ -7,13 +7,19 @@ struct SummarySheet {
     let words: Words
     let styles: WorkbookStyles
 
-    func write(_ report: RunReport) throws {
+    /// `commentedRows`: set when the cell notes stopped after that many rows to fix.
+    func write(_ report: RunReport, commentsStoppedAfter commentedRows: Int? = nil) throws {
         var row: UInt32 = 0
         try sheet.text(row, 0, words.summaryTitle, styles.title)
         row += 1
         if report.rows.rejected == 0 {
             row += 1
             try sheet.text(row, 0, words.nothingToFix, styles.label)
+        }
+        if let commentedRows {
+            row += 1
+            try sheet.text(row, 0, IssueKind.render(words.commentsStopped,
+                                                    ["rows": String(commentedRows), "problem": words.problemHeader]))
         }
         for step in words.steps {
             row += 1

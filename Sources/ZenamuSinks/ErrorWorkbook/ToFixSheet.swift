@@ -1,5 +1,24 @@
 import ZenamuCore
 
+/// How many rows of a workbook may carry cell notes. libxlsxwriter keeps every note in memory until
+/// the workbook is assembled, even while it streams the cells, so notes on a million rejected rows
+/// would cost gigabytes. Past the budget, rows are still written, marked and explained in the
+/// Problem column; the Summary says where the notes stop.
+final class NoteBudget {
+    static let rows = 10_000
+    let rows: Int
+    private(set) var used = 0
+    var exhausted: Bool { used >= rows }
+
+    init(rows: Int = NoteBudget.rows) { self.rows = rows }
+
+    func take() -> Bool {
+        guard used < rows else { return false }
+        used += 1
+        return true
+    }
+}
+
 /// One input file's rejected rows: the reference to the original row, the problem in words, then
 /// the customer's own columns as they sent them, each offending cell marked and explained.
 ///
@@ -26,8 +45,11 @@ final class ToFixSheet {
     private var widths = ColumnWidths()
     private(set) var rowsWritten = 0
 
-    init(sheet: XLSXWriter.Sheet, start: FileStart, styles: WorkbookStyles) throws {
+    private let notes: NoteBudget
+
+    init(sheet: XLSXWriter.Sheet, start: FileStart, styles: WorkbookStyles, notes: NoteBudget) throws {
         self.sheet = sheet
+        self.notes = notes
         self.messages = start.messages
         self.styles = styles
         let added = start.mapping.addedColumns
@@ -103,6 +125,7 @@ final class ToFixSheet {
             try write(Self.lastColumn, row, overflow.joined(separator: " | "),
                       styles.cell(.text, marks[Self.lastColumn]?.mark ?? .none))
         }
+        guard !marks.isEmpty, notes.take() else { return }
         for (target, entry) in marks.sorted(by: { $0.key < $1.key }) {
             try sheet.comment(row, target, entry.comments.joined(separator: "\n\n"))
         }

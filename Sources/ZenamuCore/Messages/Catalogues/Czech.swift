@@ -58,6 +58,7 @@ extension MessageCatalogue {
         notImported: "neimportováno",
         none: "žádný",
         nothingToFix: "Není co opravovat: všechny řádky byly importovány.",
+        commentsStopped: "Prvních {rows} řádků k opravě má u každé označené buňky poznámku; u dalších řádků vše vysvětluje sloupec {problem}.",
         noWarnings: "Žádná upozornění.",
         fields: [
             "name": "jméno a příjmení", "given_name": "křestní jméno", "family_name": "příjmení",

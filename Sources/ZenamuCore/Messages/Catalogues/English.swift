@@ -39,6 +39,7 @@ extension MessageCatalogue {
         notImported: "not imported",
         none: "none",
         nothingToFix: "Nothing to fix: every row was imported.",
+        commentsStopped: "The first {rows} rows to fix carry a note on each marked cell; after them, the {problem} column explains each row.",
         noWarnings: "No warnings.",
         fields: [
             "name": "name and surname", "given_name": "first name", "family_name": "surname",

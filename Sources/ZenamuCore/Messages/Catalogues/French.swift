@@ -58,6 +58,7 @@ extension MessageCatalogue {
         notImported: "non importée",
         none: "aucun",
         nothingToFix: "Rien à corriger : toutes les lignes ont été importées.",
+        commentsStopped: "Les {rows} premières lignes à corriger ont une note sur chaque cellule marquée ; ensuite, la colonne {problem} explique chaque ligne.",
         noWarnings: "Aucun avertissement.",
         fields: [
             "name": "nom et prénom", "given_name": "prénom", "family_name": "nom",

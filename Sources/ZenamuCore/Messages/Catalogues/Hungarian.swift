@@ -58,6 +58,7 @@ extension MessageCatalogue {
         notImported: "nem importált",
         none: "nincs",
         nothingToFix: "Nincs mit javítani: minden sor bekerült.",
+        commentsStopped: "A javítandó sorok közül az első {rows} minden megjelölt cellája megjegyzést kapott; utánuk a(z) {problem} oszlop magyarázza az egyes sorokat.",
         noWarnings: "Nincs figyelmeztetés.",
         fields: [
             "name": "név", "given_name": "keresztnév", "family_name": "vezetéknév",

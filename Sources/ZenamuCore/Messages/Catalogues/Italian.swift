@@ -58,6 +58,7 @@ extension MessageCatalogue {
         notImported: "non importata",
         none: "nessuno",
         nothingToFix: "Niente da correggere: tutte le righe sono state importate.",
+        commentsStopped: "Le prime {rows} righe da correggere hanno una nota su ogni cella evidenziata; dopo di esse, la colonna {problem} spiega ogni riga.",
         noWarnings: "Nessun avviso.",
         fields: [
             "name": "nome e cognome", "given_name": "nome", "family_name": "cognome",
