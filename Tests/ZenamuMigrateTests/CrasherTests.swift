@@ -147,4 +147,26 @@ struct CrasherTests {
         #expect(ended.status == 2)
         #expect(ended.stderr.contains("is not a readable Excel workbook"))
     }
+
+    @Test func aFIFOIsReadOnceAndConverts() throws {
+        let folder = try TemporaryFolder()
+        let fifo = folder.url.appendingPathComponent("clients.csv")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let source = try Fixtures.input(of: "french-utf8-bom")
+        // The writer blocks until the reader opens the FIFO, and ends when everything is read.
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "cat \"$0\" > \"$1\"", source.path, fifo.path]
+        try writer.run()
+        let ended = try CLIProcess(["convert", fifo.path, "--out", folder.url.appendingPathComponent("out").path]).wait(deadline: 30)
+        writer.waitUntilExit()
+        #expect(!ended.timedOut && ended.status == 1)
+        #expect(ended.stdout.contains("4 rows read: 3 accepted, 1 rejected"))
+    }
+
+    @Test func aDeviceIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let result = try CLI.run(["convert", "/dev/zero", "--out", folder.url.path])
+        #expect(result.status == 2 && result.stderr.contains("this is a device, not a file"))
+    }
 }
