@@ -9,7 +9,8 @@ import PackageDescription
 //   ZenamuRules      raw fields -> ClientRecord + issues: one rule per file, reconciliation
 //   ZenamuPhone      libphonenumber behind a small C shim
 //   ZenamuSinks      canonical CSV, report.json, the XLSX error workbook (libxlsxwriter)
-//   ZenamuMigration  the pipeline that wires the above (convert, inspect)
+//   ZenamuStore      the Zenamu store: clients, balances, invitations in SQLite (GRDB)
+//   ZenamuMigration  the pipeline that wires the above (convert, import, inspect)
 //   zenamu-migrate   the command line
 let package = Package(
     name: "zenamu-migrate",
@@ -20,6 +21,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "ZenamuCore"),
@@ -43,20 +45,24 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]),
         .target(name: "ZenamuSinks", dependencies: ["ZenamuCore", "CXlsxWriter"]),
+        // SHA-256 of imported files, for the store's ledger, from OpenSSL's libcrypto.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "ZenamuStore",
+                dependencies: ["ZenamuCore", "ZenamuSinks", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ZenamuMigration",
                 dependencies: ["ZenamuCore", "ZenamuReaders", "ZenamuAdapters", "ZenamuRules",
-                               "ZenamuPhone", "ZenamuSinks"]),
+                               "ZenamuPhone", "ZenamuSinks", "ZenamuStore"]),
         .executableTarget(
             name: "zenamu-migrate",
-            dependencies: ["ZenamuMigration", "ZenamuReaders",
+            dependencies: ["ZenamuMigration", "ZenamuReaders", "ZenamuStore",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // The reader alone, for bench/run.
         .executableTarget(name: "zenamu-read", dependencies: ["ZenamuCore", "ZenamuReaders"], path: "bench/zenamu-read"),
 
-        .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration", "ZenamuReaders", "CLibzip"]),
+        .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration", "ZenamuReaders", "ZenamuStore", "CLibzip"]),
         .testTarget(name: "ZenamuMigrateTests",
-                    dependencies: ["ZenamuTestSupport", "ZenamuMigration", "zenamu-migrate"]),
+                    dependencies: ["ZenamuTestSupport", "ZenamuMigration", "ZenamuStore", "zenamu-migrate"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -59,12 +59,17 @@ public struct Conversion {
     public func run(paths: [String], sinks: [any ClientSink]) throws -> RunReport {
         var builder = ReportBuilder()
         var reconciler = Reconciler()
-        for path in paths {
-            try convert(path: path, sinks: sinks, builder: &builder, reconciler: &reconciler)
+        do {
+            for path in paths {
+                try convert(path: path, sinks: sinks, builder: &builder, reconciler: &reconciler)
+            }
+            let report = builder.report()
+            for sink in sinks { try sink.finish(report) }
+            return report
+        } catch {
+            for sink in sinks { sink.fail(error) }
+            throw error
         }
-        let report = builder.report()
-        for sink in sinks { try sink.finish(report) }
-        return report
     }
 
     private func convert(path: String, sinks: [any ClientSink], builder: inout ReportBuilder,
@@ -113,7 +118,8 @@ public struct Conversion {
             headerRow: header.number, language: mapping.language, region: region, regionSource: regionSource,
             mapping: mapping.columns.map(ColumnDecision.init), rows: RowCounts(),
             corrections: mapping.referenceColumn == nil ? nil : []))
-        let start = FileStart(table: table, header: header, mapping: mapping, messages: messages, knownClients: known)
+        let start = FileStart(table: table, header: header, mapping: mapping, messages: messages,
+                              system: found.adapter.id, knownClients: known)
         for sink in sinks { try sink.begin(start) }
 
         let emit = { (outcome: RowOutcome, builder: inout ReportBuilder) throws in

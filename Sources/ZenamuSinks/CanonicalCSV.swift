@@ -40,7 +40,7 @@ public enum CanonicalCSV {
     /// Judged by Unicode scalar, not by grapheme: "=" followed by a combining mark is one
     /// character but still starts a formula. Spreadsheet programs skip leading spaces and tabs
     /// before deciding, and so does this check.
-    static func neutralised(_ text: String) -> String {
+    public static func neutralised(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.first else { return text }
         if first == "\t" || first == "\r" || first == "\n" { return "'" + text }

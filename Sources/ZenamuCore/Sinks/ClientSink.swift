@@ -33,13 +33,17 @@ public protocol ClientSink: AnyObject {
     func begin(_ file: FileStart) throws
     /// One row's outcome, in file order.
     func consume(_ outcome: RowOutcome) throws
-    /// The run is over.
+    /// The run is over and succeeded: a transactional sink commits here.
     func finish(_ report: RunReport) throws
+    /// The run failed (`error`): a sink drops what it has written or rolls back. Called at most
+    /// once, instead of `finish`.
+    func fail(_ error: any Error)
 }
 
 extension ClientSink {
     public func begin(_ file: FileStart) throws {}
     public func finish(_ report: RunReport) throws {}
+    public func fail(_ error: any Error) {}
 }
 
 extension RowOutcome {
@@ -59,12 +63,15 @@ public struct FileStart: Sendable {
     public var mapping: ColumnMapping
     /// The customer's language, the same for every file of a run.
     public var messages: MessageCatalogue
+    /// The adapter reading the file (`generic`, `zenamu-errors`…): the store records it.
+    public var system: String
     /// Clients an earlier run imported, read from a returned error workbook; they go on into the
     /// next one.
     public var knownClients: [KnownClient]
 
     public init(table: TableInfo, header: SourceRow, mapping: ColumnMapping, messages: MessageCatalogue,
-                knownClients: [KnownClient] = []) {
+                system: String = "generic", knownClients: [KnownClient] = []) {
+        self.system = system
         self.table = table
         self.header = header
         self.mapping = mapping

@@ -119,6 +119,8 @@ public final class ErrorWorkbookSink: ClientSink {
         written = true
     }
 
+    public func fail(_ error: any Error) { abandon() }
+
     /// Removes a half-written workbook (the run failed).
     public func abandon() {
         writer?.discard()

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The Zenamu store, embedded: one SQLite file (through GRDB) holding the studio's clients as
+/// unregistered users, their consent, their balances, the ledger of imports and the invitation
+/// outbox. The pipeline never sees it; it reaches it through `StoreSink`.
+///
+/// Every import is one transaction: it lands whole or not at all, even when the process is killed
+/// (SQLite's journal). Two imports at once: the second waits a few seconds for the first, then
+/// stops with a clear message; the file is never corrupted.
+public final class ClientStore {
+    public let path: String
+    let queue: DatabaseQueue
+    /// How long an import waits for another one to finish before giving up.
+    public static let busyTimeout: TimeInterval = 5
+
+    /// Opens the store at `path`, creating it (readable by its owner only: it holds personal data)
+    /// when `create` is set and it does not exist. An older store is migrated; one written by a
+    /// newer version of the tool is refused.
+    public init(path: String, create: Bool) throws {
+        self.path = path
+        if !FileManager.default.fileExists(atPath: path) {
+            guard create else { throw StoreError("there is no store at \(path); create one with `zenamu-migrate import`") }
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw StoreError("cannot create the store \(path): \(String(cString: strerror(errno)))")
+            }
+            close(descriptor)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            let migrator = StoreSchema.migrator
+            try queue.read { db in
+                if try migrator.hasBeenSuperseded(db) {
+                    throw StoreError("the store \(path) was written by a newer version of zenamu-migrate; "
+                        + "update the tool to read it (it is left as it is)")
+                }
+            }
+            try migrator.migrate(queue)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError("\(path) is not a Zenamu store (not an SQLite database); choose another --store path")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw StoreError.busy(path)
+        } catch {
+            throw StoreError("cannot open the store \(path): \(error)")
+        }
+    }
+
+    /// A store in memory, with the same schema: a dry run against a store that does not exist yet
+    /// writes no file.
+    public init(inMemoryFor path: String) throws {
+        self.path = path
+        queue = try DatabaseQueue()
+        try StoreSchema.migrator.migrate(queue)
+    }
+
+    /// Runs `body` in one immediate write transaction: committed when it returns (unless
+    /// `rollback` is set, for a dry run), rolled back when it throws.
+    func write<T>(rollback: Bool = false, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return rollback ? .rollback : .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw StoreError.busy(path)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.read(body)
+    }
+}
+
+extension StoreError {
+    static func busy(_ path: String) -> StoreError {
+        StoreError("the store \(path) is in use by another import; run again when it has finished")
+    }
+}
+
+/// Timestamps as ISO 8601 text, in UTC: sortable, and readable in any SQLite tool.
+enum StoreClock {
+    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import GRDB
+import ZenamuCore
+
+/// Who is invited to sign up when their client lands in the store.
+public enum InvitePolicy: String, CaseIterable, Sendable {
+    /// Everyone holding entries or credits: what Zenamu requires, so no balance goes unclaimed.
+    case balances
+    case all
+    case none
+}
+
+/// What an import did to the store (or, in a dry run, would have done).
+public struct ImportSummary: Codable, Sendable, Equatable {
+    /// "imported", "already imported" (the same files were imported before: nothing changed) or
+    /// "dry run" (nothing written).
+    public var outcome: String
+    /// The ledger entry of this import; nil in a dry run.
+    public var importID: Int64?
+    /// For "already imported": the import that brought these files.
+    public var previousImportID: Int64?
+    public var created = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var invited = 0
+    /// Clients the policy would invite but who have no e-mail: never invited.
+    public var notInvitable = 0
+    /// Clients whose pass had expired: its entries are kept apart, not as a balance.
+    public var expiredPasses = 0
+    /// Registered clients whose balances the export would have changed: left as they are, since
+    /// they took them over on signing up.
+    public var registeredKept = 0
+}
+
+/// The store's side of an import: each accepted client is created, or updated when the store
+/// already has it (by e-mail, case-insensitive; without e-mail by the old system's id; else by
+/// name and phone), with every change recorded; balances are replaced by the export's, never
+/// added; the outbox gets the invitations the policy asks for. Lives inside the import's
+/// transaction (`ClientStore.importing`), so a failure anywhere leaves the store untouched.
+public final class StoreSink: ClientSink {
+    private let db: Database
+    private let importID: Int64
+    private let policy: InvitePolicy
+    private let now: String
+    private let today: String
+    private var system = "generic"
+    private var file = ""
+    public private(set) var summary: ImportSummary
+
+    init(db: Database, importID: Int64, policy: InvitePolicy, summary: ImportSummary) {
+        self.db = db
+        self.importID = importID
+        self.policy = policy
+        self.summary = summary
+        now = StoreClock.now()
+        today = String(now.prefix(10))
+    }
+
+    public func begin(_ file: FileStart) throws {
+        system = file.system
+        self.file = file.table.file
+    }
+
+    public func consume(_ outcome: RowOutcome) throws {
+        guard case let .accepted(record, _) = outcome else { return }
+        let balance = StoredBalance(record, today: today)
+        if balance.expiredEntries > 0 { summary.expiredPasses += 1 }
+        let client: Int64
+        if let existing = try find(record) {
+            client = existing
+            try update(existing, with: record, balance: balance)
+        } else {
+            client = try insert(record, balance: balance)
+            summary.created += 1
+        }
+        try invite(client, record: record, balance: balance)
+    }
+
+    // MARK: - Matching
+
+    private func find(_ record: ClientRecord) throws -> Int64? {
+        if let email = record.email {
+            return try Int64.fetchOne(db, sql: "SELECT id FROM clients WHERE email = ?", arguments: [email])
+        }
+        if let id = record.sourceClientID, !id.isEmpty {
+            return try Int64.fetchOne(db, sql: "SELECT id FROM clients WHERE sourceSystem = ? AND sourceClientID = ? AND email IS NULL",
+                                      arguments: [system, id])
+        }
+        return try Int64.fetchOne(db, sql: "SELECT id FROM clients WHERE email IS NULL AND name = ? AND phone IS ?",
+                                  arguments: [record.name.display, record.phone?.e164])
+    }
+
+    // MARK: - Writing
+
+    private func insert(_ record: ClientRecord, balance: StoredBalance) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO clients (name, email, phone, phoneOriginal, sourceSystem, sourceClientID, createdAt, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [record.name.display, record.email, record.phone?.e164, record.phone?.original, system,
+                             record.sourceClientID, now, now])
+        let client = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO consents (clientID, value, file, sourceColumn, word, recordedAt) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [client, record.consent.value.rawValue, file, record.consent.column, record.consent.token, now])
+        try db.execute(sql: """
+            INSERT INTO balances (clientID, entries, credits, passExpiry, expiredEntries, updatedAt) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [client, balance.entries, balance.credits, balance.passExpiry, balance.expiredEntries, now])
+        return client
+    }
+
+    private func update(_ client: Int64, with record: ClientRecord, balance: StoredBalance) throws {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT c.name, c.phone, c.sourceClientID, c.status, s.value AS consent,
+                   b.entries, b.credits, b.passExpiry, b.expiredEntries
+            FROM clients c JOIN consents s ON s.clientID = c.id JOIN balances b ON b.clientID = c.id
+            WHERE c.id = ?
+            """, arguments: [client]) else { return }
+        var changed: [(field: String, old: String?, new: String?)] = []
+        func compare(_ field: String, _ old: String?, _ new: String?) {
+            if old != new { changed.append((field, old, new)) }
+        }
+        compare("name", row["name"], record.name.display)
+        compare("phone", row["phone"], record.phone?.e164)
+        compare("sourceClientID", row["sourceClientID"], record.sourceClientID)
+        compare("consent", row["consent"], record.consent.value.rawValue)
+        let registered = (row["status"] as String?) == "registered"
+        var balanceChanged: [(field: String, old: String?, new: String?)] = []
+        for (field, old, new) in [("entries", (row["entries"] as Int64?).map(String.init), balance.entries.map(String.init)),
+                                  ("credits", row["credits"] as String?, balance.credits),
+                                  ("passExpiry", row["passExpiry"] as String?, balance.passExpiry),
+                                  ("expiredEntries", (row["expiredEntries"] as Int64?).map(String.init),
+                                   String(balance.expiredEntries))] where old != new {
+            balanceChanged.append((field, old, new))
+        }
+        if registered, !balanceChanged.isEmpty {
+            // The client took these balances over on signing up; an old export does not undo that.
+            summary.registeredKept += 1
+        } else {
+            changed += balanceChanged
+        }
+        guard !changed.isEmpty else {
+            summary.unchanged += 1
+            return
+        }
+        summary.updated += 1
+        for change in changed {
+            try db.execute(sql: "INSERT INTO changes (importID, clientID, field, old, new) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [importID, client, change.field, change.old, change.new])
+        }
+        try db.execute(sql: """
+            UPDATE clients SET name = ?, phone = ?, phoneOriginal = ?, sourceClientID = ?, updatedAt = ? WHERE id = ?
+            """, arguments: [record.name.display, record.phone?.e164, record.phone?.original, record.sourceClientID, now, client])
+        try db.execute(sql: "UPDATE consents SET value = ?, file = ?, sourceColumn = ?, word = ?, recordedAt = ? WHERE clientID = ?",
+                       arguments: [record.consent.value.rawValue, file, record.consent.column, record.consent.token, now, client])
+        if !registered {
+            try db.execute(sql: """
+                UPDATE balances SET entries = ?, credits = ?, passExpiry = ?, expiredEntries = ?, updatedAt = ? WHERE clientID = ?
+                """, arguments: [balance.entries, balance.credits, balance.passExpiry, balance.expiredEntries, now, client])
+        }
+    }
+
+    private func invite(_ client: Int64, record: ClientRecord, balance: StoredBalance) throws {
+        let wanted = switch policy {
+        case .balances: balance.isBalance
+        case .all: true
+        case .none: false
+        }
+        guard wanted else { return }
+        guard let email = record.email else {
+            summary.notInvitable += 1
+            return
+        }
+        let status = try String.fetchOne(db, sql: "SELECT status FROM clients WHERE id = ?", arguments: [client])
+        guard status == "unregistered" else { return }
+        try db.execute(sql: "INSERT OR IGNORE INTO invitations (clientID, email, importID, createdAt) VALUES (?, ?, ?, ?)",
+                       arguments: [client, email, importID, now])
+        if db.changesCount > 0 { summary.invited += 1 }
+    }
+}
+
+/// A client's balance as stored: entries of an expired pass are set apart.
+struct StoredBalance {
+    /// nil: the export gave no value.
+    var entries: Int?
+    var credits: String?
+    var passExpiry: String?
+    var expiredEntries: Int
+
+    var isBalance: Bool { (entries ?? 0) > 0 || (credits.flatMap { Decimal(string: $0) } ?? 0) > 0 }
+
+    init(_ record: ClientRecord, today: String) {
+        let entries = record.entries
+        credits = record.credits.map { "\($0)" }
+        passExpiry = record.passExpiry.map { PassExpiry.isoDate($0) ?? $0 }
+        if let expiry = passExpiry, PassExpiry.isoDate(expiry) != nil, expiry < today, let expired = entries, expired > 0 {
+            self.entries = 0
+            expiredEntries = expired
+        } else {
+            self.entries = entries
+            expiredEntries = 0
+        }
+    }
+}
+
+/// Pass expiry dates as exports write them, read only where unambiguous: ISO (`2026-12-31`, also
+/// with a time) and the dotted European form (`31.12.2026`). A slashed date (`03/04/2026`) could be
+/// either order, so it is kept as written and the entries stay a balance: nothing is taken away
+/// on a guess.
+enum PassExpiry {
+    static func isoDate(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let iso = trimmed.prefix(10)
+        if iso.count == 10, iso.enumerated().allSatisfy({ [4, 7].contains($0.offset) ? $0.element == "-" : $0.element.isASCIIDigit }) {
+            return String(iso)
+        }
+        let parts = trimmed.split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2].prefix(4)),
+           (1...31).contains(day), (1...12).contains(month), (1900...2999).contains(year) {
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        }
+        return nil
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}

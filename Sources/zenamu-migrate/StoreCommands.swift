@@ -1,0 +1,179 @@
+import ArgumentParser
+import Foundation
+import ZenamuCore
+import ZenamuMigration
+import ZenamuSinks
+import ZenamuStore
+
+extension InvitePolicy: ExpressibleByArgument {}
+
+/// Runs `body`, turning a store's refusal into one sentence and `status`.
+func usingStore<T>(failing status: ExitCode = Exit.cannotWriteOutput, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        printError(error.description)
+        throw status
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import client lists into the Zenamu store, exactly once.",
+        discussion: """
+            The same pipeline as convert, into a SQLite store: clients as unregistered users, their consent and \
+            balances, an invitation outbox, and a ledger of imports. A file imported before changes nothing; a newer \
+            export updates the clients it shares by e-mail and replaces their balances. With --out, writes \
+            clients.csv, report.json and errors.xlsx there too.
+            """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "The store file (SQLite; created, readable by you only, when missing).")
+    var store: String
+
+    @Option(help: "Also write clients.csv, report.json and errors.xlsx into this folder.")
+    var out: String?
+
+    @Option(help: "Who is invited: balances (clients holding entries or credits), all, or none.")
+    var invite: InvitePolicy = .balances
+
+    @Option(help: "The studio's name, for the invitations (default: the store file's name).")
+    var studio: String?
+
+    @Option(help: "The language of errors.xlsx, report.json's messages and the invitations.")
+    var locale: MessageLanguage?
+
+    @Flag(help: "Report what would change, and write nothing.")
+    var dryRun = false
+
+    func run() throws {
+        var options = input.conversionOptions
+        options.locale = locale
+        let conversion = try reportingErrors { try Conversion(options: options) }
+        let folder = try out.map { out in try writingOutputs { try OutputFolder(path: out, inputs: input.files) } }
+        let exists = FileManager.default.fileExists(atPath: store)
+        let opened = try usingStore {
+            dryRun && !exists ? try ClientStore(inMemoryFor: store) : try ClientStore(path: store, create: true)
+        }
+        let result = try usingStore {
+            try writingOutputs {
+                try reportingErrors {
+                    try conversion.run(paths: input.files, into: opened, policy: invite, dryRun: dryRun, studio: studio,
+                                       toolVersion: ZenamuMigrate.configuration.version, outputs: folder, quiet: true)
+                }
+            }
+        }
+        if let out, let outputs = result.outputs {
+            let shown = { (name: String) in (out as NSString).appendingPathComponent(name) }
+            print(Summary.text(outputs.report, warnings: outputs.warnings, clients: shown("clients.csv"),
+                               report: shown("report.json"), errors: outputs.wroteErrorWorkbook ? shown("errors.xlsx") : nil))
+        } else {
+            for file in result.report.files {
+                let r = file.rows
+                print("\(file.file): \(Summary.count(r.read, "row")) read: \(r.accepted) accepted, \(r.rejected) rejected, "
+                    + "\(r.merged) merged, \(r.skipped) skipped (system: \(file.system), header on row \(file.headerRow)).")
+            }
+        }
+        print(Self.describe(result.summary, store: store))
+        if result.report.rows.rejected > 0 { throw Exit.rejectedRows }
+    }
+
+    static func describe(_ summary: ImportSummary, store: String) -> String {
+        if summary.outcome == "already imported" {
+            return "Store \(store): these files were imported before (import #\(summary.previousImportID ?? 0)); "
+                + "nothing changed (ledger entry #\(summary.importID ?? 0))."
+        }
+        var text = summary.outcome == "dry run" ? "Dry run, nothing written. Store \(store) would get: " : "Store \(store): "
+        text += "\(Summary.count(summary.created, "client")) created, \(summary.updated) updated, \(summary.unchanged) unchanged; "
+            + "\(Summary.count(summary.invited, "invitation")) added to the outbox"
+        if summary.notInvitable > 0 { text += "; \(summary.notInvitable) without an e-mail cannot be invited" }
+        if summary.expiredPasses > 0 { text += "; \(Summary.count(summary.expiredPasses, "expired pass")) not counted as balance" }
+        if summary.registeredKept > 0 {
+            text += "; \(summary.registeredKept) registered clients keep the balances they took over"
+        }
+        return text + "."
+    }
+}
+
+struct Clients: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the clients in the store.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+    enum Status: String, ExpressibleByArgument, CaseIterable { case unregistered, registered }
+    enum ConsentValue: String, ExpressibleByArgument, CaseIterable { case yes, no, unknown }
+
+    @Option(help: "The store file.") var store: String
+    @Option(help: "Only clients with this status.") var status: Status?
+    @Option(help: "Only clients with (true) or without (false) entries or credits.") var hasBalance: Bool?
+    @Option(help: "Only clients with this newsletter consent.") var consent: ConsentValue?
+    @Option(help: "Only clients with (true) or without (false) an invitation waiting.") var invited: Bool?
+    @Option(help: "table, csv (Zenamu's import format, as clients.csv) or json.") var format: Format = .table
+
+    func run() throws {
+        let opened = try usingStore(failing: Exit.unreadableInput) { try ClientStore(path: store, create: false) }
+        let clients = try opened.clients(ClientFilter(status: status?.rawValue, hasBalance: hasBalance,
+                                                      consent: consent?.rawValue, invited: invited))
+        switch format {
+        case .csv:
+            var text = "\u{FEFF}" + CanonicalCSV.line(CanonicalCSV.header) + "\r\n"
+            for client in clients { text += CanonicalCSV.line(client.canonicalCells) + "\r\n" }
+            FileHandle.standardOutput.write(Data(text.utf8))
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(clients), as: UTF8.self))
+        case .table:
+            let rows = [["name", "email", "entries", "credits", "phone", "consent", "status", "invited"]]
+                + clients.map { [$0.name, $0.email ?? "", $0.entries.map(String.init) ?? "", $0.credits ?? "", $0.phone ?? "",
+                                 $0.consent,
+                                 $0.status, $0.invited ? "yes" : ""] }
+            print(Table.render(rows))
+            print("\(Summary.count(clients.count, "client")).")
+        }
+    }
+}
+
+struct Invitations: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the invitations waiting in the store's outbox.")
+
+    @Option(help: "The store file.") var store: String
+
+    func run() throws {
+        let opened = try usingStore(failing: Exit.unreadableInput) { try ClientStore(path: store, create: false) }
+        let invitations = try opened.invitations()
+        let rows = [["email", "name", "entries", "credits", "since"]]
+            + invitations.map { [$0.email, $0.name, $0.entries.map(String.init) ?? "", $0.credits ?? "",
+                                 String($0.createdAt.prefix(10))] }
+        print(Table.render(rows))
+        print("\(Summary.count(invitations.count, "invitation")) waiting.")
+    }
+}
+
+struct Register: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Sign a client up: the unregistered client with this e-mail takes its balances over.",
+        discussion: "Exit status 1 when refused: no client has the e-mail, or it has signed up already.")
+
+    @Argument(help: "The e-mail the client signs up with.") var email: String
+    @Option(help: "The store file.") var store: String
+
+    func run() throws {
+        let opened = try usingStore(failing: Exit.unreadableInput) { try ClientStore(path: store, create: false) }
+        let client = try usingStore(failing: Exit.rejectedRows) { try opened.register(email: email) }
+        print("\(client.email ?? email) is registered as \(client.name) and holds \(client.entries ?? 0) entries and "
+            + "\(client.credits ?? "0") credits.")
+    }
+}
+
+/// Plain columns, padded, one line per row; cells on one line.
+enum Table {
+    static func render(_ rows: [[String]]) -> String {
+        let cells = rows.map { $0.map { OneLine.text($0, limit: 40) } }
+        let widths = (0..<(cells.first?.count ?? 0)).map { column in cells.map { $0[column].count }.max() ?? 0 }
+        return cells.map { row in
+            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n")
+    }
+}

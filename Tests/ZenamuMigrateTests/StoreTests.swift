@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+import ZenamuCore
+import ZenamuMigration
+import ZenamuStore
+import ZenamuTestSupport
+
+/// The Zenamu store, against real SQLite files: clients land once, newer exports update them,
+/// the outbox and registration hand balances over, and no failure leaves a half import.
+@Suite("The Zenamu store")
+struct StoreTests {
+    /// A store in a fresh folder, and one import into it through the library.
+    struct Studio {
+        let folder: TemporaryFolder
+        let path: String
+        let store: ClientStore
+
+        init() throws {
+            folder = try TemporaryFolder()
+            path = folder.url.appendingPathComponent("studio.sqlite").path
+            store = try ClientStore(path: path, create: true)
+        }
+
+        @discardableResult
+        func importing(_ files: [URL], policy: InvitePolicy = .balances, dryRun: Bool = false,
+                       options: ConversionOptions = ConversionOptions()) throws -> ImportSummary {
+            try Conversion(options: options).run(paths: files.map(\.path), into: store, policy: policy, dryRun: dryRun,
+                                                 studio: "Studio Lotus", toolVersion: "test", outputs: nil).summary
+        }
+
+        func file(_ name: String, _ text: String) throws -> URL { try folder.file(name, text: text) }
+    }
+
+    static let header = "name and surname,email,entries,credits,phone,consent\n"
+
+    @Test func anImportLandsClientsAsUnregisteredUsersWithConsentAndLedger() throws {
+        let studio = try Studio()
+        let summary = try studio.importing([try Fixtures.input(of: "english-corrections")])
+        #expect(summary.outcome == "imported" && summary.created == 1 && summary.invited == 1)
+        let clients = try studio.store.clients()
+        #expect(clients == [StoredClient(name: "Ann Lee", email: "ann.lee@example.com", entries: 10, credits: nil,
+                                         phone: nil, consent: "yes", status: "unregistered", invited: true,
+                                         passExpiry: nil, expiredEntries: 0)])
+        let consent = try #require(try studio.store.consent(of: "ann.lee@example.com"))
+        #expect(consent.value == "yes" && consent.file == "input.csv" && consent.column == "Email Opt-In" && consent.word == "Yes")
+        let entry = try #require(try studio.store.ledger().first)
+        #expect(entry.files == "input.csv" && entry.adapter == "generic" && entry.rowsRead == 5 && entry.accepted == 1
+            && entry.rejected == 4 && entry.contentHash.count == 64 && entry.toolVersion == "test")
+        // Personal data: the file is its owner's alone.
+        let mode = try FileManager.default.attributesOfItem(atPath: studio.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try studio.store.integrityCheck() == "ok")
+    }
+
+    @Test func theSameFileTwiceChangesNothingAndTheLedgerSaysSo() throws {
+        let studio = try Studio()
+        let file = try Fixtures.input(of: "zenamu-seed")
+        try studio.importing([file])
+        let before = try studio.store.clients()
+        let again = try studio.importing([file])
+        #expect(again.outcome == "already imported" && again.previousImportID == 1 && again.created == 0)
+        #expect(try studio.store.clients() == before)
+        #expect(try studio.store.ledger().map(\.outcome) == ["imported", "already imported"])
+    }
+
+    @Test func aNewerExportUpdatesByEmailAndReplacesBalances() throws {
+        let studio = try Studio()
+        try studio.importing([try studio.file("march.csv", Self.header + """
+            Jana Nováková,jana@example.cz,5,100,,yes
+            Petr Svoboda,petr@example.cz,2,,,no
+            """)])
+        let april = try studio.importing([try studio.file("april.csv", Self.header + """
+            Jana Nováková,JANA@Example.cz,3,100,,no
+            Petr Svoboda,petr@example.cz,2,,,no
+            Eva Malá,eva@example.cz,,,,
+            """)])
+        #expect(april.created == 1 && april.updated == 1 && april.unchanged == 1)
+        let jana = try #require(try studio.store.clients().first { $0.email == "jana@example.cz" })
+        // Replaced, never added: 3 entries, not 8.
+        #expect(jana.entries == 3 && jana.credits == "100" && jana.consent == "no")
+        #expect(try studio.store.changes() == [
+            RecordedChange(importID: 2, email: "jana@example.cz", field: "consent", old: "yes", new: "no"),
+            RecordedChange(importID: 2, email: "jana@example.cz", field: "entries", old: "5", new: "3"),
+        ])
+        #expect(try studio.store.clients().count == 3)
+    }
+
+    @Test func aDryRunReportsAndWritesNothing() throws {
+        let studio = try Studio()
+        try studio.importing([try Fixtures.input(of: "zenamu-seed")])
+        let before = try Data(contentsOf: URL(fileURLWithPath: studio.path))
+        let dry = try studio.importing([try studio.file("new.csv", Self.header + "Eva Malá,eva@example.cz,4,,,\n")],
+                                       dryRun: true)
+        #expect(dry.outcome == "dry run" && dry.created == 1 && dry.invited == 1 && dry.importID == nil)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: studio.path)) == before)
+        #expect(try studio.store.ledger().count == 1)
+
+        // Against a store that does not exist yet: no file appears.
+        let nowhere = studio.folder.url.appendingPathComponent("none.sqlite")
+        let result = try CLI.run(["import", try Fixtures.input(of: "zenamu-seed").path, "--store", nowhere.path, "--dry-run"])
+        #expect(result.status == 0 && result.stdout.contains("Dry run, nothing written. Store"))
+        #expect(!FileManager.default.fileExists(atPath: nowhere.path))
+    }
+
+    @Test(arguments: [(InvitePolicy.balances, 2, 0), (.all, 3, 1), (.none, 0, 0)])
+    func invitationsFollowThePolicy(_ policy: InvitePolicy, _ invited: Int, _ notInvitable: Int) throws {
+        let studio = try Studio()
+        let summary = try studio.importing([try studio.file("list.csv", Self.header + """
+            Jana Nováková,jana@example.cz,5,,,yes
+            Petr Svoboda,petr@example.cz,,50,,
+            Eva Malá,eva@example.cz,,,,
+            Adam Bor,,,,,
+            """)], policy: policy)
+        #expect(summary.invited == invited && summary.notInvitable == notInvitable)
+        #expect(try studio.store.invitations().count == invited)
+    }
+
+    @Test func registrationHandsTheBalancesOverOnce() throws {
+        let studio = try Studio()
+        try studio.importing([try studio.file("list.csv", Self.header + "Jana Nováková,jana@example.cz,5,100,,yes\n")])
+        let jana = try studio.store.register(email: " Jana@Example.cz ")
+        #expect(jana.status == "registered" && jana.entries == 5 && jana.credits == "100" && !jana.invited)
+        #expect(try studio.store.invitations().isEmpty)
+        #expect(throws: StoreError.self) { try studio.store.register(email: "jana@example.cz") }
+        #expect(throws: StoreError.self) { try studio.store.register(email: "nobody@example.cz") }
+
+        // An older export does not take back what the client took over.
+        let later = try studio.importing([try studio.file("old.csv", Self.header + "Jana Nováková,jana@example.cz,9,0,,yes\n")])
+        #expect(later.registeredKept == 1)
+        #expect(try studio.store.clients().first?.entries == 5)
+    }
+
+    @Test func anExpiredPassIsNotABalance() throws {
+        let studio = try Studio()
+        let summary = try studio.importing([try studio.file("passes.csv", """
+            name and surname,email,entries,pass expiry
+            Jana Nováková,jana@example.cz,5,2020-01-31
+            Petr Svoboda,petr@example.cz,4,31.12.2999
+            """)])
+        #expect(summary.expiredPasses == 1 && summary.invited == 1)
+        let clients = try studio.store.clients()
+        #expect(clients.map(\.entries) == [0, 4] && clients.map(\.expiredEntries) == [5, 0])
+        #expect(try studio.store.clients(ClientFilter(hasBalance: true)).map(\.email) == ["petr@example.cz"])
+    }
+
+    @Test func theCorrectedWorkbookLandsItsFixedRowsInTheSameStore() throws {
+        let studio = try Studio()
+        let out = try TemporaryFolder()
+        let folder = try OutputFolder(path: out.url.path, inputs: [])
+        _ = try Conversion(options: ConversionOptions()).run(
+            paths: [try Fixtures.input(of: "czech-corrections").path], into: studio.store, policy: .balances, dryRun: false,
+            studio: nil, toolVersion: "test", outputs: folder)
+        let first = try studio.store.clients()
+        let sent = try WorkbookInspector(path: out.url.appendingPathComponent("errors.xlsx").path)
+        let returned = try RoundTripTests.saveAsExcelWould(sent, to: studio.folder.url.appendingPathComponent("opraveno.xlsx"),
+                                                           editing: "K opravě", ["input.csv #3": [4: "petr.svoboda@seznam.cz"]])
+        let summary = try studio.importing([returned])
+        #expect(summary.created == 1 && summary.updated == 0)
+        let after = try studio.store.clients()
+        #expect(after.count == first.count + 1 && after.contains { $0.email == "petr.svoboda@seznam.cz" })
+        #expect(Set(after.compactMap(\.email)).count == after.count)
+    }
+
+    @Test func theClientsCommandFiltersAndReExportsTheCanonicalCSV() throws {
+        let studio = try Studio()
+        try studio.importing([try Fixtures.input(of: "zenamu-seed")])
+        let csv = try CLI.run(["clients", "--store", studio.path, "--format", "csv"])
+        // Byte for byte what convert writes for the same file: the store re-exports.
+        let out = studio.folder.url.appendingPathComponent("converted")
+        _ = try CLI.run(["convert", try Fixtures.input(of: "zenamu-seed").path, "--out", out.path])
+        let converted = try Data(contentsOf: out.appendingPathComponent("clients.csv"))
+        #expect(csv.status == 0 && Data(csv.stdout.utf8) == converted)
+        let invited = try CLI.run(["clients", "--store", studio.path, "--invited", "true", "--format", "json"])
+        let decoded = try JSONDecoder().decode([StoredClient].self, from: Data(invited.stdout.utf8))
+        #expect(decoded.map(\.email) == ["john@example.com", "anna@example.com"])
+    }
+
+    @Test func aStoreFromANewerToolIsRefusedAndAnythingElseIsNotAStore() throws {
+        let studio = try Studio()
+        try studio.importing([try Fixtures.input(of: "zenamu-seed")])
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+            + "c.execute(\"INSERT INTO grdb_migrations VALUES ('v2: from the future')\"); c.commit()", studio.path]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let newer = try CLI.run(["clients", "--store", studio.path])
+        #expect(newer.status == 2 && newer.stderr.contains("was written by a newer version of zenamu-migrate"))
+        let text = try studio.file("notes.sqlite", "not a database at all, just some text that is long enough")
+        let other = try CLI.run(["import", try Fixtures.input(of: "zenamu-seed").path, "--store", text.path])
+        #expect(other.status == 73 && other.stderr.contains("is not a Zenamu store"))
+    }
+}
