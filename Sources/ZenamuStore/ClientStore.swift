@@ -33,6 +33,14 @@ public final class ClientStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
+        // GRDB reads which migrations a store has outside the migrations' own transactions, so
+        // two processes opening a new store at once would both create its tables. Opening is
+        // serialised with an advisory lock on the store's folder, held for the migration only. (Not
+        // on the database file: closing any descriptor of it would drop SQLite's own locks.)
+        let folder = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+                          O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 { flock(folder, LOCK_EX) }
+        defer { if folder >= 0 { close(folder) } }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = StoreSchema.migrator

@@ -190,4 +190,59 @@ struct StoreTests {
         let other = try CLI.run(["import", try Fixtures.input(of: "zenamu-seed").path, "--store", text.path])
         #expect(other.status == 73 && other.stderr.contains("is not a Zenamu store"))
     }
+
+    /// A long clean list, for imports that take long enough to be killed or overlapped.
+    static func longList(in folder: TemporaryFolder, name: String, rows: Int, offset: Int = 0) throws -> URL {
+        var text = header
+        for row in offset..<(offset + rows) { text += "Client \(row),client\(row)@example.com,\(row % 7),\(row % 5),,yes\n" }
+        return try folder.file(name, text: text)
+    }
+
+    @Test func anImportKilledAtAnyMomentLeavesTheStoreAsItWas() throws {
+        let studio = try Studio()
+        try studio.importing([try Fixtures.input(of: "zenamu-seed")])
+        let base = studio.folder.url.appendingPathComponent("base.sqlite")
+        try FileManager.default.copyItem(atPath: studio.path, toPath: base.path)
+        let long = try Self.longList(in: studio.folder, name: "long.csv", rows: 2_500)
+        let target = studio.folder.url.appendingPathComponent("killed.sqlite")
+        let started = Date()
+        try FileManager.default.copyItem(at: base, to: target)
+        _ = try CLI.run(["import", long.path, "--store", target.path])
+        let seconds = Date().timeIntervalSince(started)
+        var outcomes: Set<Int> = []
+        for fraction in [0.1, 0.25, 0.4, 0.55, 0.7, 0.8, 0.9, 0.95, 1.0, 1.1] {
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(at: base, to: target)
+            let run = try CLIProcess(["import", long.path, "--store", target.path])
+            usleep(useconds_t(seconds * fraction * Double.random(in: 0.9...1.1) * 1_000_000))
+            run.kill()
+            _ = run.wait()
+            let store = try ClientStore(path: target.path, create: false)
+            #expect(try store.integrityCheck() == "ok")
+            let clients = try store.clients().count, ledger = try store.ledger().count
+            // Before: the seed's 3 clients and one import. After: 2,500 more and a second import.
+            #expect((clients == 3 && ledger == 1) || (clients == 2_503 && ledger == 2),
+                    "killed at \(fraction): \(clients) clients, \(ledger) imports")
+            outcomes.insert(clients)
+        }
+        #expect(outcomes == [3, 2_503], "the kills should land both before and after the commit")
+    }
+
+    @Test func twoImportsAtOnceWaitOrFailClearlyAndNeverCorrupt() throws {
+        let studio = try Studio()
+        let first = try Self.longList(in: studio.folder, name: "a.csv", rows: 2_000)
+        let second = try Self.longList(in: studio.folder, name: "b.csv", rows: 2_000, offset: 2_000)
+        let target = studio.folder.url.appendingPathComponent("shared.sqlite").path
+        let runs = [try CLIProcess(["import", first.path, "--store", target]),
+                    try CLIProcess(["import", second.path, "--store", target])]
+        let ended = runs.map { $0.wait() }
+        for run in ended where run.status != 0 {
+            #expect(run.status == 73 && run.stderr.contains("is in use by another import; run again when it has finished"),
+                    "\(run.status): \(run.stderr)")
+        }
+        let store = try ClientStore(path: target, create: false)
+        #expect(try store.integrityCheck() == "ok")
+        #expect(try store.clients().count == 2_000 * ended.filter { $0.status == 0 }.count)
+        #expect(try store.ledger().count == ended.filter { $0.status == 0 }.count)
+    }
 }
