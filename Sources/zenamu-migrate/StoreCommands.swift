@@ -135,13 +135,41 @@ struct Clients: ParsableCommand {
 }
 
 struct Invitations: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the invitations waiting in the store's outbox.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the invitations waiting in the store's outbox, or write each as an e-mail ready to send.")
 
     @Option(help: "The store file.") var store: String
+    @Option(help: "Write each invitation as an RFC 5322 .eml file into this folder.") var export: String?
+    @Option(help: "The sender of the exported e-mails, as it should appear: \"Studio Lotus <hello@lotus.example>\".")
+    var from: String?
+    @Option(help: "The language of the e-mails (default: the language of the store's first import).")
+    var locale: MessageLanguage?
+
+    func validate() throws {
+        if export != nil, from == nil { throw ValidationError("--export needs --from, the sender the e-mails show.") }
+    }
 
     func run() throws {
         let opened = try usingStore(failing: Exit.unreadableInput) { try ClientStore(path: store, create: false) }
         let invitations = try opened.invitations()
+        if let export, let from {
+            let studio = try opened.studio()
+            let language = locale ?? studio.flatMap { MessageLanguage(rawValue: $0.locale) } ?? .english
+            try writingOutputs {
+                do {
+                    try FileManager.default.createDirectory(atPath: export, withIntermediateDirectories: true)
+                    for (index, invitation) in invitations.enumerated() {
+                        let mail = InvitationMail(invitation, studio: studio?.name ?? "", from: from, messages: language.catalogue)
+                        let url = URL(fileURLWithPath: export).appendingPathComponent(mail.fileName(index: index + 1))
+                        try Data(mail.rfc5322.utf8).write(to: url, options: .atomic)
+                    }
+                } catch let error as CocoaError {
+                    throw OutputError(path: export, reason: "the e-mails cannot be written (\(error.code.rawValue))")
+                }
+            }
+            print("Wrote \(Summary.count(invitations.count, "invitation")) into \(export) in \(language.name).")
+            return
+        }
         let rows = [["email", "name", "entries", "credits", "since"]]
             + invitations.map { [$0.email, $0.name, $0.entries.map(String.init) ?? "", $0.credits ?? "",
                                  String($0.createdAt.prefix(10))] }

@@ -245,4 +245,36 @@ struct StoreTests {
         #expect(try store.clients().count == 2_000 * ended.filter { $0.status == 0 }.count)
         #expect(try store.ledger().count == ended.filter { $0.status == 0 }.count)
     }
+
+    @Test func invitationsExportAsEmailsInTheStudiosLanguage() throws {
+        let studio = try Studio()
+        let out = try TemporaryFolder()
+        let imported = try CLI.run(["import", try Fixtures.input(of: "czech-corrections").path, "--store", studio.path,
+                                    "--studio", "Jóga Lotos"])
+        #expect(imported.status == 1)
+        let exported = try CLI.run(["invitations", "--store", studio.path, "--export", out.url.path,
+                                    "--from", "Jóga Lotos <ahoj@lotos.example>"])
+        #expect(exported.status == 0 && exported.stdout.contains("Wrote 1 invitation") && exported.stdout.contains("Czech"))
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: out.url.path).first)
+        #expect(file == "0001-jana.novakova@seznam.cz.eml")
+        let message = try String(contentsOf: out.url.appendingPathComponent(file), encoding: .utf8)
+        // RFC 5322: CRLF lines, ASCII headers (non-ASCII as RFC 2047 encoded words), no line past 998.
+        #expect(!message.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        let lines = message.components(separatedBy: "\r\n")
+        #expect(lines.allSatisfy { $0.utf8.count <= 998 })
+        let headers = lines.prefix { !$0.isEmpty }
+        #expect(headers.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+        #expect(headers.contains("From: =?UTF-8?B?" + Data("Jóga Lotos".utf8).base64EncodedString() + "?= <ahoj@lotos.example>"))
+        #expect(headers.contains { $0.hasPrefix("To: =?UTF-8?B?") && $0.hasSuffix("<jana.novakova@seznam.cz>") })
+        #expect(headers.contains("Content-Language: cs"))
+        // The plain part, decoded: the studio, the balance waiting and the address to sign up with.
+        let parts = message.components(separatedBy: "Content-Transfer-Encoding: base64\r\n\r\n").dropFirst()
+        #expect(parts.count == 2)
+        let text = try #require(parts.first.flatMap { Data(base64Encoded: $0.components(separatedBy: "\r\n--")[0],
+                                                            options: .ignoreUnknownCharacters) })
+        let body = String(decoding: text, as: UTF8.self)
+        #expect(body.hasPrefix("Dobrý den, Jana Nováková,"))
+        #expect(body.contains("Jóga Lotos nyní přijímá rezervace v Zenamu a na vašem účtu tam najdete vstupy: 10."))
+        #expect(body.contains("s touto e-mailovou adresou, jana.novakova@seznam.cz,"))
+    }
 }

@@ -76,5 +76,15 @@ public struct Words: Sendable {
     public var creditsAmount: String
     public var and: String
 
+    // The invitation e-mail a client receives: {studio}, {name}, {balance}, {email}.
+    public var invitationSubject: String
+    public var invitationGreeting: String
+    /// When entries or credits wait for the client.
+    public var invitationBalance: String
+    public var invitationNoBalance: String
+    public var invitationSignUp: String
+    /// Above the studio's name, at the end.
+    public var invitationClosing: String
+
     public func field(_ field: CanonicalField) -> String { fields[field.rawValue] ?? field.label }
 }

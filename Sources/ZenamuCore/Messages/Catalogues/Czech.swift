@@ -76,5 +76,11 @@ extension MessageCatalogue {
         rowInFile: "řádek {row} souboru {file}",
         entriesAmount: "vstupy: {n}",
         creditsAmount: "kredity: {n}",
-        and: "a"))
+        and: "a",
+        invitationSubject: "{studio} přechází na Zenamu: váš účet na vás čeká",
+        invitationGreeting: "Dobrý den, {name},",
+        invitationBalance: "{studio} nyní přijímá rezervace v Zenamu a na vašem účtu tam najdete {balance}.",
+        invitationNoBalance: "{studio} nyní přijímá rezervace v Zenamu a váš účet je připraven.",
+        invitationSignUp: "Zaregistrujte se v Zenamu s touto e-mailovou adresou, {email}, a váš účet převezme vše, co pro vás {studio} uchovává.",
+        invitationClosing: "Brzy na viděnou,"))
 }

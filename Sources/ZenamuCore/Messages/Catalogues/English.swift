@@ -57,5 +57,11 @@ extension MessageCatalogue {
         rowInFile: "row {row} of {file}",
         entriesAmount: "{n} entries",
         creditsAmount: "{n} credits",
-        and: "and"))
+        and: "and",
+        invitationSubject: "{studio} is moving to Zenamu: your account is waiting",
+        invitationGreeting: "Hello {name},",
+        invitationBalance: "{studio} now takes bookings in Zenamu, and {balance} are waiting for you there.",
+        invitationNoBalance: "{studio} now takes bookings in Zenamu, and your account is ready.",
+        invitationSignUp: "Sign up at Zenamu with this e-mail address, {email}, and your account takes over everything {studio} has kept for you.",
+        invitationClosing: "See you soon,"))
 }

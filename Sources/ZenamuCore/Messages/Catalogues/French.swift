@@ -76,5 +76,11 @@ extension MessageCatalogue {
         rowInFile: "ligne {row} de {file}",
         entriesAmount: "{n} entrées",
         creditsAmount: "{n} crédits",
-        and: "et"))
+        and: "et",
+        invitationSubject: "{studio} passe à Zenamu : votre compte vous attend",
+        invitationGreeting: "Bonjour {name},",
+        invitationBalance: "{studio} prend désormais les réservations sur Zenamu, et {balance} vous y attendent.",
+        invitationNoBalance: "{studio} prend désormais les réservations sur Zenamu, et votre compte est prêt.",
+        invitationSignUp: "Inscrivez-vous sur Zenamu avec cette adresse e-mail, {email}, et votre compte reprendra tout ce que {studio} a conservé pour vous.",
+        invitationClosing: "À bientôt,"))
 }

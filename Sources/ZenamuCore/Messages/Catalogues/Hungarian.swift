@@ -76,5 +76,11 @@ extension MessageCatalogue {
         rowInFile: "{file}, {row}. sor",
         entriesAmount: "{n} alkalom",
         creditsAmount: "{n} kredit",
-        and: "és"))
+        and: "és",
+        invitationSubject: "A(z) {studio} a Zenamura költözik: a fiókja várja",
+        invitationGreeting: "Kedves {name}!",
+        invitationBalance: "A(z) {studio} mostantól a Zenamuban fogadja a foglalásokat, és ott várja Önt: {balance}.",
+        invitationNoBalance: "A(z) {studio} mostantól a Zenamuban fogadja a foglalásokat, és a fiókja készen áll.",
+        invitationSignUp: "Regisztráljon a Zenamuban ezzel az e-mail-címmel: {email}, és a fiókja átveszi mindazt, amit a(z) {studio} Önnek megőrzött.",
+        invitationClosing: "Hamarosan találkozunk!"))
 }

@@ -76,5 +76,11 @@ extension MessageCatalogue {
         rowInFile: "riga {row} di {file}",
         entriesAmount: "{n} ingressi",
         creditsAmount: "{n} crediti",
-        and: "e"))
+        and: "e",
+        invitationSubject: "{studio} passa a Zenamu: il tuo account ti aspetta",
+        invitationGreeting: "Ciao {name},",
+        invitationBalance: "{studio} ora gestisce le prenotazioni su Zenamu, dove ti aspettano {balance}.",
+        invitationNoBalance: "{studio} ora gestisce le prenotazioni su Zenamu, e il tuo account è pronto.",
+        invitationSignUp: "Registrati su Zenamu con questo indirizzo e-mail, {email}, e il tuo account riceverà tutto ciò che {studio} ha conservato per te.",
+        invitationClosing: "A presto,"))
 }

@@ -1,0 +1,124 @@
+import Foundation
+import ZenamuCore
+
+/// One invitation as a ready-to-send RFC 5322 message (`.eml`): UTF-8 throughout, non-ASCII header
+/// text as RFC 2047 encoded words, and a multipart/alternative body with a plain-text and an HTML
+/// part, both base64 so no line is too long and no byte is mangled in transit. In the studio's
+/// language: it names the studio, the balances waiting, and the address to sign up with.
+public struct InvitationMail: Sendable {
+    public let invitation: Invitation
+    public let studio: String
+    public let from: String
+    public let messages: MessageCatalogue
+    public let date: Date
+
+    public init(_ invitation: Invitation, studio: String, from: String, messages: MessageCatalogue, date: Date = Date()) {
+        self.invitation = invitation
+        self.studio = studio
+        self.from = from
+        self.messages = messages
+        self.date = date
+    }
+
+    var words: Words { messages.words }
+
+    public var subject: String { IssueKind.render(words.invitationSubject, ["studio": studio]) }
+
+    /// The paragraphs of the message, shared by both parts.
+    public var paragraphs: [String] {
+        var balance: [String] = []
+        if let entries = invitation.entries, entries > 0 { balance.append(IssueKind.render(words.entriesAmount, ["n": String(entries)])) }
+        if let credits = invitation.credits, (Decimal(string: credits) ?? 0) > 0 {
+            balance.append(IssueKind.render(words.creditsAmount, ["n": credits]))
+        }
+        let values = ["studio": studio, "name": invitation.name, "email": invitation.email,
+                      "balance": balance.joined(separator: " \(words.and) ")]
+        return [
+            IssueKind.render(words.invitationGreeting, values),
+            IssueKind.render(balance.isEmpty ? words.invitationNoBalance : words.invitationBalance, values),
+            IssueKind.render(words.invitationSignUp, values),
+            words.invitationClosing + "\n" + studio,
+        ]
+    }
+
+    /// The whole message, CRLF line ends.
+    public var rfc5322: String {
+        let boundary = "zenamu-" + UUID().uuidString
+        let text = paragraphs.joined(separator: "\n\n").replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+        let html = "<!DOCTYPE html>\n<html lang=\"\(messages.language.rawValue)\"><head><meta charset=\"utf-8\"><title>"
+            + Self.escaped(subject) + "</title></head><body>\n"
+            + paragraphs.map { "<p>" + Self.escaped($0).replacingOccurrences(of: "\n", with: "<br>") + "</p>" }.joined(separator: "\n")
+            + "\n</body></html>\n"
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        let headers = [
+            "From: " + Self.sender(from),
+            "To: " + Self.mailbox(invitation.name, invitation.email),
+            "Subject: " + Self.encodedWord(subject),
+            "Date: " + formatter.string(from: date),
+            "Message-ID: <\(UUID().uuidString.lowercased())@zenamu-migrate.invalid>",
+            "MIME-Version: 1.0",
+            "Content-Language: " + messages.language.rawValue,
+            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
+        ]
+        var lines = headers + [""]
+        for (type, body) in [("text/plain", text), ("text/html", html)] {
+            lines += ["--" + boundary, "Content-Type: \(type); charset=UTF-8", "Content-Transfer-Encoding: base64", ""]
+            lines += Self.base64Lines(Data(body.utf8))
+        }
+        lines += ["--" + boundary + "--", ""]
+        return lines.joined(separator: "\r\n")
+    }
+
+    /// The sender as the user wrote it (`Studio Lotus <hello@lotus.example>` or a bare address),
+    /// its name encoded like any other header text.
+    static func sender(_ text: String) -> String {
+        guard let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close else { return text }
+        let name = text[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        return mailbox(name, String(text[text.index(after: open)..<close]))
+    }
+
+    /// `"Name" <address>`, the name as an encoded word when it is not plain ASCII.
+    static func mailbox(_ name: String, _ address: String) -> String {
+        guard !name.isEmpty else { return "<\(address)>" }
+        let plain = name.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" }
+        return (plain ? "\"\(name)\"" : encodedWord(name)) + " <\(address)>"
+    }
+
+    /// RFC 2047 `=?UTF-8?B?…?=` for text that is not plain ASCII, split so no encoded word passes
+    /// 75 characters and no character is cut in two.
+    static func encodedWord(_ text: String) -> String {
+        guard !text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) else { return text }
+        var words: [String] = []
+        var chunk = ""
+        for character in text {
+            if (chunk + String(character)).utf8.count > 45 {
+                words.append(chunk)
+                chunk = ""
+            }
+            chunk.append(character)
+        }
+        if !chunk.isEmpty { words.append(chunk) }
+        return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: "\r\n ")
+    }
+
+    static func base64Lines(_ data: Data) -> [String] {
+        let encoded = data.base64EncodedString()
+        return stride(from: 0, to: encoded.count, by: 76).map { start in
+            let from = encoded.index(encoded.startIndex, offsetBy: start)
+            return String(encoded[from..<(encoded.index(from, offsetBy: 76, limitedBy: encoded.endIndex) ?? encoded.endIndex)])
+        }
+    }
+
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// A file name for the message: its place in the outbox and the address, safe on any disk.
+    public func fileName(index: Int) -> String {
+        let safe = invitation.email.map { $0.isLetter || $0.isNumber || "@._-+".contains($0) ? $0 : "_" }
+        return String(format: "%04d-", index) + String(safe) + ".eml"
+    }
+}
