@@ -9,7 +9,7 @@ extension ClientStore {
     /// says "already imported", and `run` still runs, for the report, without the store's sink).
     /// A dry run does everything and rolls it back.
     public func importing(files: [String], toolVersion: String, studio: String?, policy: InvitePolicy, dryRun: Bool,
-                          _ run: (StoreSink?) throws -> RunReport) throws -> (RunReport, ImportSummary) {
+                          _ run: ((any ClientSink)?) throws -> RunReport) throws -> (RunReport, ImportSummary) {
         let hash = try files.map(ContentHash.sha256(path:)).joined(separator: "+")
         let names = files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
         return try write(rollback: dryRun) { db in
@@ -26,7 +26,7 @@ extension ClientStore {
             var summary = ImportSummary(outcome: dryRun ? "dry run" : previous == nil ? "imported" : "already imported",
                                         importID: dryRun ? nil : importID, previousImportID: previous)
             let sink = previous == nil ? StoreSink(db: db, importID: importID, policy: policy, summary: summary) : nil
-            let report = try run(sink)
+            let report = try run(sink.map { $0 as any ClientSink })
             if let sink { summary = sink.summary }
             try db.execute(sql: """
                 UPDATE imports SET adapter = ?, rowsRead = ?, accepted = ?, rejected = ?, merged = ?, skipped = ?,

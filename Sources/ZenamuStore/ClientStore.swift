@@ -33,6 +33,12 @@ public final class ClientStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // SQLite's default page cache is 2 MB; the e-mail index of 100,000 clients alone is
+            // larger, and every lookup would go back to the file. 64 MB is a fixed cap, not a
+            // buffer that grows with the file.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
         // GRDB reads which migrations a store has outside the migrations' own transactions, so
         // two processes opening a new store at once would both create its tables. Opening is
         // serialised with an advisory lock on the store's folder, held for the migration only. (Not

@@ -23,6 +23,9 @@ enum StoreSchema {
                     registeredAt TEXT
                 );
                 CREATE INDEX clientsBySourceID ON clients (sourceSystem, sourceClientID);
+                -- Clients without an e-mail are matched by name and phone: without this index each
+                -- would be compared with every other such client.
+                CREATE INDEX clientsWithoutEmail ON clients (name, phone) WHERE email IS NULL;
                 -- Newsletter consent with where it came from: yes, no or unknown, never guessed.
                 CREATE TABLE consents (
                     clientID INTEGER PRIMARY KEY REFERENCES clients (id) ON DELETE CASCADE,

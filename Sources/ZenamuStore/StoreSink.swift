@@ -80,40 +80,44 @@ public final class StoreSink: ClientSink {
 
     private func find(_ record: ClientRecord) throws -> Int64? {
         if let email = record.email {
-            return try Int64.fetchOne(db, sql: "SELECT id FROM clients WHERE email = ?", arguments: [email])
+            return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM clients WHERE email = ?"),
+                                     arguments: [email])
         }
         if let id = record.sourceClientID, !id.isEmpty {
-            return try Int64.fetchOne(db, sql: "SELECT id FROM clients WHERE sourceSystem = ? AND sourceClientID = ? AND email IS NULL",
-                                      arguments: [system, id])
+            return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM clients WHERE sourceSystem = ? AND sourceClientID = ? AND email IS NULL"),
+                                     arguments: [system, id])
         }
-        return try Int64.fetchOne(db, sql: "SELECT id FROM clients WHERE email IS NULL AND name = ? AND phone IS ?",
-                                  arguments: [record.name.display, record.phone?.e164])
+        return try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT id FROM clients INDEXED BY clientsWithoutEmail WHERE email IS NULL AND name = ? AND phone IS ?
+            """), arguments: [record.name.display, record.phone?.e164])
     }
 
     // MARK: - Writing
 
     private func insert(_ record: ClientRecord, balance: StoredBalance) throws -> Int64 {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO clients (name, email, phone, phoneOriginal, sourceSystem, sourceClientID, createdAt, updatedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [record.name.display, record.email, record.phone?.e164, record.phone?.original, system,
+            """)
+                .execute(arguments: [record.name.display, record.email, record.phone?.e164, record.phone?.original, system,
                              record.sourceClientID, now, now])
         let client = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO consents (clientID, value, file, sourceColumn, word, recordedAt) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [client, record.consent.value.rawValue, file, record.consent.column, record.consent.token, now])
-        try db.execute(sql: """
+        try db.cachedStatement(sql: "INSERT INTO consents (clientID, value, file, sourceColumn, word, recordedAt) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [client, record.consent.value.rawValue, file, record.consent.column, record.consent.token, now])
+        try db.cachedStatement(sql: """
             INSERT INTO balances (clientID, entries, credits, passExpiry, expiredEntries, updatedAt) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [client, balance.entries, balance.credits, balance.passExpiry, balance.expiredEntries, now])
+            """)
+                .execute(arguments: [client, balance.entries, balance.credits, balance.passExpiry, balance.expiredEntries, now])
         return client
     }
 
     private func update(_ client: Int64, with record: ClientRecord, balance: StoredBalance) throws {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT c.name, c.phone, c.sourceClientID, c.status, s.value AS consent,
                    b.entries, b.credits, b.passExpiry, b.expiredEntries
             FROM clients c JOIN consents s ON s.clientID = c.id JOIN balances b ON b.clientID = c.id
             WHERE c.id = ?
-            """, arguments: [client]) else { return }
+            """), arguments: [client]) else { return }
         var changed: [(field: String, old: String?, new: String?)] = []
         func compare(_ field: String, _ old: String?, _ new: String?) {
             if old != new { changed.append((field, old, new)) }
@@ -143,18 +147,20 @@ public final class StoreSink: ClientSink {
         }
         summary.updated += 1
         for change in changed {
-            try db.execute(sql: "INSERT INTO changes (importID, clientID, field, old, new) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [importID, client, change.field, change.old, change.new])
+            try db.cachedStatement(sql: "INSERT INTO changes (importID, clientID, field, old, new) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [importID, client, change.field, change.old, change.new])
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE clients SET name = ?, phone = ?, phoneOriginal = ?, sourceClientID = ?, updatedAt = ? WHERE id = ?
-            """, arguments: [record.name.display, record.phone?.e164, record.phone?.original, record.sourceClientID, now, client])
-        try db.execute(sql: "UPDATE consents SET value = ?, file = ?, sourceColumn = ?, word = ?, recordedAt = ? WHERE clientID = ?",
-                       arguments: [record.consent.value.rawValue, file, record.consent.column, record.consent.token, now, client])
+            """)
+                .execute(arguments: [record.name.display, record.phone?.e164, record.phone?.original, record.sourceClientID, now, client])
+        try db.cachedStatement(sql: "UPDATE consents SET value = ?, file = ?, sourceColumn = ?, word = ?, recordedAt = ? WHERE clientID = ?")
+            .execute(arguments: [record.consent.value.rawValue, file, record.consent.column, record.consent.token, now, client])
         if !registered {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE balances SET entries = ?, credits = ?, passExpiry = ?, expiredEntries = ?, updatedAt = ? WHERE clientID = ?
-                """, arguments: [balance.entries, balance.credits, balance.passExpiry, balance.expiredEntries, now, client])
+                """)
+                    .execute(arguments: [balance.entries, balance.credits, balance.passExpiry, balance.expiredEntries, now, client])
         }
     }
 
@@ -169,10 +175,11 @@ public final class StoreSink: ClientSink {
             summary.notInvitable += 1
             return
         }
-        let status = try String.fetchOne(db, sql: "SELECT status FROM clients WHERE id = ?", arguments: [client])
+        let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM clients WHERE id = ?"),
+                                 arguments: [client])
         guard status == "unregistered" else { return }
-        try db.execute(sql: "INSERT OR IGNORE INTO invitations (clientID, email, importID, createdAt) VALUES (?, ?, ?, ?)",
-                       arguments: [client, email, importID, now])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO invitations (clientID, email, importID, createdAt) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [client, email, importID, now])
         if db.changesCount > 0 { summary.invited += 1 }
     }
 }

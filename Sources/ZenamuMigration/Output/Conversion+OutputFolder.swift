@@ -59,7 +59,7 @@ extension Conversion {
 
     /// `import`: the same pipeline into `store`, in one transaction, and into `folder` when given.
     /// The store commits first: it is what the run is for; the folder's outputs describe it.
-    public func run(paths: [String], into store: ClientStore, policy: InvitePolicy, dryRun: Bool, studio: String?,
+    public func run(paths: [String], into store: any StoreBackend, policy: InvitePolicy, dryRun: Bool, studio: String?,
                     toolVersion: String, outputs folder: OutputFolder?, quiet: Bool = false)
         throws -> (summary: ImportSummary, outputs: ConversionResult?, report: RunReport)
     {
