@@ -277,4 +277,30 @@ struct StoreTests {
         #expect(body.contains("Jóga Lotos nyní přijímá rezervace v Zenamu a na vašem účtu tam najdete vstupy: 10."))
         #expect(body.contains("s touto e-mailovou adresou, jana.novakova@seznam.cz,"))
     }
+
+    @Test func theStoreCommandsAsTheREADMEShowsThem() throws {
+        let studio = try Studio()
+        let out = studio.folder.url.appendingPathComponent("march").path
+        let seed = try Fixtures.input(of: "zenamu-seed").path
+        let first = try CLI.run(["import", seed, "--store", studio.path, "--studio", "Studio Lotus", "--out", out])
+        #expect(first.status == 0 && first.stdout.contains("Store \(studio.path): 3 clients created, 0 updated, 0 unchanged; "
+            + "2 invitations added to the outbox."))
+        #expect(FileManager.default.fileExists(atPath: out + "/clients.csv"))
+        let again = try CLI.run(["import", seed, "--store", studio.path])
+        #expect(again.status == 0 && again.stdout.contains("these files were imported before (import #1); nothing changed"))
+        let table = try CLI.run(["clients", "--store", studio.path, "--has-balance", "true"])
+        #expect(table.status == 0 && table.stdout.hasSuffix("2 clients.\n"))
+        let registered = try CLI.run(["register", "JOHN@example.com", "--store", studio.path])
+        #expect(registered.status == 0
+            && registered.stdout == "john@example.com is registered as John Doe and holds 0 entries and 1000 credits.\n")
+        let twice = try CLI.run(["register", "john@example.com", "--store", studio.path])
+        #expect(twice.status == 1 && twice.stderr.contains("john@example.com has already signed up (on "))
+        let nobody = try CLI.run(["register", "nobody@example.com", "--store", studio.path])
+        #expect(nobody.status == 1
+            && nobody.stderr == "zenamu-migrate: no client in the store has the e-mail nobody@example.com; nothing was registered\n")
+        let missing = try CLI.run(["clients", "--store", studio.folder.url.appendingPathComponent("none.sqlite").path])
+        #expect(missing.status == 2 && missing.stderr.contains("there is no store at"))
+        let outbox = try CLI.run(["invitations", "--store", studio.path])
+        #expect(outbox.status == 0 && outbox.stdout.hasSuffix("1 invitation waiting.\n"))
+    }
 }
