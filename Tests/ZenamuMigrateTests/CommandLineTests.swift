@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZenamuCore
 import ZenamuTestSupport
 
 @Suite("The command-line contract")
@@ -20,6 +21,18 @@ struct CommandLineTests {
         #expect(result.status == 1)
         #expect(result.stdout.contains("errors.xlsx in Italian (the header's language; --locale changes it): 7 rows to fix"))
         #expect(FileManager.default.fileExists(atPath: out.url.appendingPathComponent("errors.xlsx").path))
+    }
+
+    /// Warnings on rows that were rejected are not "warnings on imported rows": the count is the
+    /// Warnings sheet's.
+    @Test(arguments: [("czech-corrections", 0), ("hungarian-corrections", 0), ("english-corrections", 1)])
+    func theWarningCountIsTheWarningsSheets(_ name: String, _ warnings: Int) throws {
+        let out = try TemporaryFolder()
+        let result = try CLI.run(["convert", try Fixtures.input(of: name).path, "--out", out.url.path])
+        #expect(result.stdout.contains(" to fix, \(warnings) warning\(warnings == 1 ? "" : "s") on imported rows."))
+        let workbook = try WorkbookInspector(path: out.url.appendingPathComponent("errors.xlsx").path)
+        let sheet = try #require(workbook.sheets.first { $0.name != KnownClient.sheetName && $0.rows.first?.count == 5 })
+        #expect(sheet.rows.count - 1 == max(warnings, 1) && (warnings > 0 || sheet.rows[1].count == 1))
     }
 
     @Test func aCleanRunLeavesNoErrorWorkbookBehind() throws {

@@ -25,7 +25,7 @@ public enum FuzzHarness {
     /// Runs one input named `name` (its extension does not matter: formats are told by content).
     public static func run(_ data: UnsafePointer<UInt8>, _ size: Int, name: String, roundTrip: Bool) {
         let input = "\(root)/\(name)"
-        FileManager.default.createFile(atPath: input, contents: Data(bytes: data, count: size))
+        _ = FileManager.default.createFile(atPath: input, contents: Data(bytes: data, count: size))
         let out = "\(root)/out"
         do {
             let conversion = try Conversion(options: ConversionOptions(region: "CZ"))
