@@ -205,3 +205,30 @@ enum Table {
         }.joined(separator: "\n")
     }
 }
+
+struct Ledger: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the store's ledger: every import, what it brought and what it changed.")
+
+    @Option(help: "The store file.") var store: String
+    @Flag(help: "Also list every change a later export made, field by field.") var changes = false
+
+    func run() throws {
+        let opened = try usingStore(failing: Exit.unreadableInput) { try ClientStore(path: store, create: false) }
+        let entries = try opened.ledger()
+        let rows = [["#", "when", "files", "outcome", "read", "accepted", "rejected", "created", "updated", "unchanged",
+                     "invited"]]
+            + entries.map { entry in
+                [String(entry.id), String(entry.importedAt.prefix(16)), entry.files, entry.outcome, String(entry.rowsRead),
+                 String(entry.accepted), String(entry.rejected), String(entry.created), String(entry.updated),
+                 String(entry.unchanged), String(entry.invited)]
+            }
+        print(Table.render(rows))
+        guard changes else { return }
+        print("")
+        let recorded = try opened.changes()
+        let changed = [["import", "client", "field", "was", "now"]]
+            + recorded.map { [String($0.importID), $0.email ?? "", $0.field, $0.old ?? "", $0.new ?? ""] }
+        print(Table.render(changed))
+    }
+}

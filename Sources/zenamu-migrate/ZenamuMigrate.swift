@@ -15,7 +15,8 @@ struct ZenamuMigrate: ParsableCommand {
             2 the input could not be read; 64 usage error; 73 the output could not be written.
             """,
         version: "0.1.0",
-        subcommands: [Convert.self, Import.self, Inspect.self, Clients.self, Invitations.self, Register.self, Adapters.self])
+        subcommands: [Convert.self, Import.self, Inspect.self, Clients.self, Invitations.self, Register.self, Ledger.self,
+                      Adapters.self])
 
     static func main() {
         // Past a file-size limit the system would kill the process mid-write with SIGXFSZ; ignored,

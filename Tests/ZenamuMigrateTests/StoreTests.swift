@@ -279,6 +279,8 @@ struct StoreTests {
     }
 
     @Test func theStoreCommandsAsTheREADMEShowsThem() throws {
+        // import, again, clients, register (twice, and an unknown e-mail), a missing store,
+        // invitations and the ledger.
         let studio = try Studio()
         let out = studio.folder.url.appendingPathComponent("march").path
         let seed = try Fixtures.input(of: "zenamu-seed").path
@@ -302,5 +304,9 @@ struct StoreTests {
         #expect(missing.status == 2 && missing.stderr.contains("there is no store at"))
         let outbox = try CLI.run(["invitations", "--store", studio.path])
         #expect(outbox.status == 0 && outbox.stdout.hasSuffix("1 invitation waiting.\n"))
+        let ledger = try CLI.run(["ledger", "--store", studio.path])
+        let lines = ledger.stdout.split(separator: "\n")
+        #expect(ledger.status == 0 && lines.count == 3)
+        #expect(lines[1].contains("input.csv  imported ") && lines[2].contains("input.csv  already imported "))
     }
 }
