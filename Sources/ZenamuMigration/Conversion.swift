@@ -76,13 +76,25 @@ public struct Conversion {
                          reconciler: inout Reconciler) throws {
         let document = try TableReader.open(path: path, limits: options.limits)
         let tables = try chooseSheets(in: document, file: (path as NSString).lastPathComponent)
-        // A returned error workbook remembers the clients imported the first time.
+        // A returned error workbook remembers the clients imported the first time, and the first
+        // run's phone country and language.
         let known = try Self.knownClients(in: document)
         for client in known { reconciler.remember(client) }
+        let settings = try Self.settings(in: document)
         for (index, var table) in tables.enumerated() {
             try convert(&table.source, head: table.head, found: table.found, sheets: document.sheetNames,
-                        known: index == 0 ? known : [], sinks: sinks, builder: &builder, reconciler: &reconciler)
+                        known: index == 0 ? known : [], settings: settings, sinks: sinks, builder: &builder,
+                        reconciler: &reconciler)
         }
+    }
+
+    /// The settings an error workbook keeps of the run that wrote it; nil for any other file.
+    static func settings(in document: any TableFile) throws -> RunSettings? {
+        guard let index = document.sheetNames.firstIndex(of: RunSettings.sheetName) else { return nil }
+        var rows = try document.rows(sheet: index)
+        var cells: [[String]] = []
+        while cells.count < 100, let row = try rows.next() { cells.append(row.cells) }
+        return RunSettings(rows: cells)
     }
 
     /// The hidden list of clients an earlier run imported: only the error workbook has that sheet.
@@ -97,14 +109,17 @@ public struct Conversion {
     }
 
     private func convert(_ source: inout any RowSource, head: [SourceRow], found: HeaderLocator.Found, sheets: [String],
-                         known: [KnownClient], sinks: [any ClientSink], builder: inout ReportBuilder,
-                         reconciler: inout Reconciler) throws {
+                         known: [KnownClient], settings: RunSettings?, sinks: [any ClientSink],
+                         builder: inout ReportBuilder, reconciler: inout Reconciler) throws {
         let table = source.info
         let header = head[found.index]
         let mapping = found.adapter.mapping(for: header.cells)
-        let (region, regionSource) = Region.decide(option: options.region, language: mapping.language)
+        let (region, regionSource) = Region.decide(option: options.region, kept: settings?.region, language: mapping.language)
         // One language for the whole run, so one workbook reads in one language.
-        if !builder.hasFiles { builder.messages = Self.messages(option: options.locale, language: mapping.language) }
+        if !builder.hasFiles {
+            builder.messages = Self.messages(option: options.locale, kept: settings?.locale.flatMap(MessageLanguage.init(code:)),
+                                             language: mapping.language)
+        }
         let messages = builder.messages.catalogue
 
         let context = RuleContext(file: table.file, region: region, language: mapping.language, phones: phones,
@@ -119,7 +134,7 @@ public struct Conversion {
             mapping: mapping.columns.map(ColumnDecision.init), rows: RowCounts(),
             corrections: mapping.referenceColumn == nil ? nil : []))
         let start = FileStart(table: table, header: header, mapping: mapping, messages: messages,
-                              system: found.adapter.id, knownClients: known)
+                              system: found.adapter.id, region: region, knownClients: known)
         for sink in sinks { try sink.begin(start) }
 
         let emit = { (outcome: RowOutcome, builder: inout ReportBuilder) throws in
@@ -141,10 +156,14 @@ public struct Conversion {
         }
     }
 
-    /// The run's language: `--locale`, else the header's language when we have its catalogue,
-    /// else English; and the reason, for the report.
-    static func messages(option: MessageLanguage?, language: String?) -> (catalogue: MessageCatalogue, source: String) {
+    /// The run's language: `--locale`, else the one a returned workbook kept from its first run,
+    /// else the header's language when we have its catalogue, else English; and the reason, for
+    /// the report.
+    static func messages(option: MessageLanguage?, kept: MessageLanguage? = nil, language: String?)
+        -> (catalogue: MessageCatalogue, source: String)
+    {
         if let option { return (option.catalogue, "--locale") }
+        if let kept { return (kept.catalogue, "the first run's, kept in the workbook") }
         if let guessed = MessageLanguage(code: language) { return (guessed.catalogue, "the header's language") }
         return (MessageCatalogue.english, "default")
     }

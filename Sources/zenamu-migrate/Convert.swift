@@ -68,11 +68,26 @@ enum Summary {
             lines.append("Wrote \(errors) in \(language)\(because): "
                 + "\(count(report.rows.rejected, "row")) to fix, \(count(warnings, "warning")) on imported rows.")
         }
-        if report.rows.rejected > 0 {
-            lines.append("Once the studio has corrected \(errors ?? "errors.xlsx") and sent it back, convert it as it is to import the fixed rows.")
+        if report.rows.rejected > 0, let errors {
+            // The phone country and language travel inside the workbook: no flag is needed.
+            let corrected = ((errors as NSString).deletingLastPathComponent as NSString).appendingPathComponent("corrected")
+            lines.append("Once the studio has corrected \(errors) and sent it back, convert it as it is to import the "
+                + "fixed rows (it remembers this run's phone country and language):")
+            lines.append("  " + [command, "convert", errors, "--out", corrected].map(shellQuoted).joined(separator: " "))
         }
         return lines.map { OneLine.text($0, limit: 1_000) }.joined(separator: "\n")
     }
+
+    /// A word a POSIX shell reads back as it is: single-quoted unless it is plainly safe.
+    static func shellQuoted(_ word: String) -> String {
+        let safe = word.unicodeScalars.allSatisfy {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "_./+-@:,=%".unicodeScalars.contains($0))
+        }
+        return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// The program as the user ran it, for commands to copy.
+    static var command: String { CommandLine.arguments.first ?? "zenamu-migrate" }
 
     static func count(_ n: Int, _ noun: String) -> String {
         "\(n) \(noun)\(n == 1 ? "" : "s")"

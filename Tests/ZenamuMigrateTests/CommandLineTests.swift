@@ -19,6 +19,8 @@ struct CommandLineTests {
         let out = try TemporaryFolder()
         let result = try CLI.run(["convert", try Fixtures.input(of: "italian-validation").path, "--out", out.url.path])
         #expect(result.status == 1)
+        // The next step, ready to copy: the returned workbook needs no flag.
+        #expect(result.stdout.hasSuffix("\n  \(CLI.executable.path) convert \(out.url.path)/errors.xlsx --out \(out.url.path)/corrected\n"))
         #expect(result.stdout.contains("errors.xlsx in Italian (the header's language; --locale changes it): 7 rows to fix"))
         #expect(FileManager.default.fileExists(atPath: out.url.appendingPathComponent("errors.xlsx").path))
     }

@@ -46,6 +46,31 @@ struct RoundTripTests {
         #expect(again[KnownClient.sheetName]?.rows.count == 1 + 4 + 3)
     }
 
+    /// Converted with `--region GB` and `--locale fr`, sent back, converted again with no flag: the
+    /// retyped UK number is read as British, and the workbook answers in French.
+    @Test func thePhoneCountryAndTheLanguageTravelInsideTheWorkbook() throws {
+        var options = ConversionOptions(region: "GB")
+        options.locale = .french
+        let first = try ConvertedFixture(paths: [try Fixtures.input(of: "english-corrections")], options: options)
+        let sent = try WorkbookInspector(path: #require(first.errorsWorkbook).path)
+        let settings = try #require(sent[RunSettings.sheetName])
+        #expect(settings.hidden && RunSettings(rows: settings.rows) == RunSettings(region: "GB", locale: "fr"))
+
+        let folder = try TemporaryFolder()
+        let returned = try Self.saveAsExcelWould(sent, to: folder.url.appendingPathComponent("back.xlsx"), editing: "À corriger",
+                                                 ["input.csv #6": [5: "1", 7: "07700 900456", 8: "yes"]])
+        let second = try ConvertedFixture(paths: [returned])
+        #expect(second.clientLines == ["Eve Hart,eve.hart@example.com,1,,+447700900456,yes"])
+        let file = try #require(second.report.files.first)
+        #expect(file.region == "GB" && file.regionSource == "the first run's, kept in the workbook")
+        #expect(second.report.locale == "fr" && second.report.localeSource == "the first run's, kept in the workbook")
+        // The flags still win over what the workbook kept.
+        var override = ConversionOptions(region: "IE")
+        override.locale = .english
+        let third = try ConvertedFixture(paths: [returned], options: override)
+        #expect(third.report.files.first?.region == "IE" && third.report.locale == "en")
+    }
+
     @Test func aSecondRoundFinishesTheJob() throws {
         let first = try ConvertedFixture(fixture: "czech-corrections")
         let folder = try TemporaryFolder()
@@ -73,7 +98,8 @@ struct RoundTripTests {
         let b = try folder.file("b.csv", text: "Nom;Courriel\nMarie Dupont;marie@\n")
         let first = try ConvertedFixture(paths: [a, b])
         let sent = try WorkbookInspector(path: #require(first.errorsWorkbook).path)
-        #expect(sent.sheets.map(\.name) == ["To fix", "Warnings", "Summary", KnownClient.sheetName, "To fix 2"])
+        #expect(sent.sheets.map(\.name) == ["To fix", "Warnings", "Summary", KnownClient.sheetName, RunSettings.sheetName,
+                                             "To fix 2"])
         var returned = try Self.saveAsExcelWould(sent, to: folder.url.appendingPathComponent("back.xlsx"),
                                                  editing: "To fix", ["a.csv #2": [3: "ann@x.com"]])
         returned = try Self.saveAsExcelWould(WorkbookInspector(path: returned.path), to: returned,

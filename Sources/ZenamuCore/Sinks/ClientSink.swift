@@ -65,13 +65,16 @@ public struct FileStart: Sendable {
     public var messages: MessageCatalogue
     /// The adapter reading the file (`generic`, `zenamu-errors`…): the store records it.
     public var system: String
+    /// The country assumed for this file's phones without a country code.
+    public var region: String?
     /// Clients an earlier run imported, read from a returned error workbook; they go on into the
     /// next one.
     public var knownClients: [KnownClient]
 
     public init(table: TableInfo, header: SourceRow, mapping: ColumnMapping, messages: MessageCatalogue,
-                system: String = "generic", knownClients: [KnownClient] = []) {
+                system: String = "generic", region: String? = nil, knownClients: [KnownClient] = []) {
         self.system = system
+        self.region = region
         self.table = table
         self.header = header
         self.mapping = mapping

@@ -86,7 +86,7 @@ extension IssueKind {
         english: "\"{value}\" is not a phone number; it was left out. Correct it if the client should have a phone.")
     public static let phoneNeedsRegion = IssueKind(
         "phone_needs_region", .warning,
-        english: "The phone \"{value}\" has no country code and the file's country is unknown; it was left out. Write it with its country code (+420…), or run again with --region.")
+        english: "The phone \"{value}\" has no country code and the file's country is unknown; it was left out. Write it with its international code, starting with +.")
     public static let phoneNotValid = IssueKind(
         "phone_not_valid", .warning,
         english: "The phone \"{value}\" was kept as {e164}, but no such number exists in {country}'s numbering plan. Check it.")

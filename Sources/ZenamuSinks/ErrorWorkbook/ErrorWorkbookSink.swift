@@ -56,6 +56,13 @@ public final class ErrorWorkbookSink: ClientSink {
             summary = try writer.addSheet(words.summarySheet)
             let imported = try writer.addSheet(KnownClient.sheetName)
             for (column, title) in KnownClient.header.enumerated() { try imported.text(0, UInt16(column), title) }
+            // The first file's phone country and the run's language travel with the workbook.
+            let settings = try writer.addSheet(RunSettings.sheetName)
+            let kept = RunSettings(region: file.region, locale: file.messages.language.rawValue)
+            for (row, cells) in kept.rows.enumerated() {
+                for (column, cell) in cells.enumerated() { try settings.text(UInt32(row), UInt16(column), cell) }
+            }
+            settings.hide()
             imported.hide()
             self.imported = imported
         }

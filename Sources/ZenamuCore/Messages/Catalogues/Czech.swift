@@ -13,7 +13,7 @@ extension MessageCatalogue {
         "phone_mangled_by_excel": "Telefon „{value}“ Excel převedl na zaokrouhlené číslo a jeho poslední číslice se ztratily; byl vynechán. Napište číslo znovu, nebo soubor exportujte bez otevření v Excelu.",
         "phone_not_valid": "Telefon „{value}“ byl uložen jako {e164}, ale takové číslo v číslovacím plánu země {country} neexistuje. Zkontrolujte ho.",
         "phone_country_code_assumed": "Telefon „{value}“ začíná předvolbou země, ale chybí mu „+“; byl přečten jako {suggestion}.",
-        "phone_needs_region": "Telefon „{value}“ nemá předvolbu země a země souboru není známa; byl vynechán. Napište ho s předvolbou (+420…).",
+        "phone_needs_region": "Telefon „{value}“ nemá předvolbu země a země souboru není známa; byl vynechán. Napište ho s mezinárodní předvolbou, která začíná znakem +.",
         "unreadable_character": "„{value}“ obsahuje nečitelný znak (poškozený nebo neviditelný řídicí znak); hodnota zůstala beze změny. Zkontrolujte a opravte pole {field}.",
         "phone_unparseable": "„{value}“ není telefonní číslo; bylo vynecháno. Opravte ho, pokud má klient mít telefon.",
         "consent_unclear": "„{value}“ neříká ano ani ne, proto je klient importován bez souhlasu s newsletterem. Napište ano nebo ne, pokud to víte.",

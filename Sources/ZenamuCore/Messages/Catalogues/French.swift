@@ -13,7 +13,7 @@ extension MessageCatalogue {
         "phone_mangled_by_excel": "Le téléphone « {value} » a été transformé par Excel en nombre arrondi et ses derniers chiffres sont perdus ; il a été laissé de côté. Saisissez à nouveau le numéro, ou exportez le fichier sans l'ouvrir dans Excel.",
         "phone_not_valid": "Le téléphone « {value} » a été gardé comme {e164}, mais ce numéro n'existe pas dans le plan de numérotation de {country}. Vérifiez-le.",
         "phone_country_code_assumed": "Le téléphone « {value} » commence par un indicatif de pays sans le « + » ; il a été lu comme {suggestion}.",
-        "phone_needs_region": "Le téléphone « {value} » n'a pas d'indicatif de pays et le pays du fichier est inconnu ; il a été laissé de côté. Écrivez-le avec son indicatif (+33…).",
+        "phone_needs_region": "Le téléphone « {value} » n'a pas d'indicatif de pays et le pays du fichier est inconnu ; il n'a pas été importé. Écrivez-le avec son indicatif international, qui commence par +.",
         "unreadable_character": "« {value} » contient un caractère illisible (caractère abîmé ou caractère de contrôle invisible) ; la valeur a été conservée telle quelle. Vérifiez le champ {field} et corrigez-le.",
         "phone_unparseable": "« {value} » n'est pas un numéro de téléphone ; il a été laissé de côté. Corrigez-le si le client doit avoir un téléphone.",
         "consent_unclear": "« {value} » ne dit ni oui ni non, le client est donc importé sans consentement à la newsletter. Écrivez oui ou non si vous le savez.",

@@ -13,7 +13,7 @@ extension MessageCatalogue {
         "phone_mangled_by_excel": "A(z) „{value}” telefonszámot az Excel kerekített számmá alakította, és az utolsó számjegyei elvesztek; kimaradt. Írja be újra a számot, vagy exportálja a fájlt úgy, hogy nem nyitja meg Excelben.",
         "phone_not_valid": "A(z) „{value}” telefonszámot {e164} formában megtartottuk, de ilyen szám nem létezik ebben az országban: {country}. Ellenőrizze.",
         "phone_country_code_assumed": "A(z) „{value}” telefonszám országkóddal kezdődik, de hiányzik előle a „+”; így olvastuk: {suggestion}.",
-        "phone_needs_region": "A(z) „{value}” telefonszámban nincs országkód, és a fájl országa ismeretlen; kimaradt. Írja be országkóddal (+36…).",
+        "phone_needs_region": "A(z) „{value}” telefonszámban nincs országkód, és a fájl országa ismeretlen; kimaradt. Írja be nemzetközi előhívóval, + jellel kezdve.",
         "unreadable_character": "A(z) „{value}” olvashatatlan karaktert tartalmaz (sérült vagy láthatatlan vezérlőkaraktert); az érték változatlanul megmaradt. Ellenőrizze és javítsa ezt: {field}.",
         "phone_unparseable": "A(z) „{value}” nem telefonszám; kimaradt. Javítsa, ha az ügyfélnek kell telefonszám.",
         "consent_unclear": "A(z) „{value}” nem mond sem igent, sem nemet, ezért az ügyfél hírlevél-hozzájárulás nélkül kerül be. Írjon igent vagy nemet, ha tudja.",

@@ -13,7 +13,7 @@ extension MessageCatalogue {
         "phone_mangled_by_excel": "Il telefono \"{value}\" è stato trasformato da Excel in un numero arrotondato e le ultime cifre sono perse; è stato tralasciato. Digita di nuovo il numero, oppure esporta il file senza aprirlo in Excel.",
         "phone_not_valid": "Il telefono \"{value}\" è stato tenuto come {e164}, ma questo numero non esiste nel piano di numerazione di {country}. Controllalo.",
         "phone_country_code_assumed": "Il telefono \"{value}\" inizia con un prefisso internazionale senza il \"+\"; è stato letto come {suggestion}.",
-        "phone_needs_region": "Il telefono \"{value}\" non ha il prefisso internazionale e il paese del file è sconosciuto; è stato tralasciato. Scrivilo con il prefisso (+39…).",
+        "phone_needs_region": "Il telefono \"{value}\" non ha il prefisso internazionale e il paese del file è sconosciuto; non è stato importato. Scrivilo con il prefisso internazionale, che inizia con +.",
         "unreadable_character": "\"{value}\" contiene un carattere illeggibile (un carattere danneggiato o un carattere di controllo invisibile); il valore è stato mantenuto così com'è. Controlla il campo {field} e correggilo.",
         "phone_unparseable": "\"{value}\" non è un numero di telefono; è stato tralasciato. Correggilo se il cliente deve avere un telefono.",
         "consent_unclear": "\"{value}\" non dice né sì né no, quindi il cliente è importato senza consenso alla newsletter. Scrivi sì o no se lo sai.",
