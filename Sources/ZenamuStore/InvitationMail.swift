@@ -32,7 +32,7 @@ public struct InvitationMail: Sendable {
             balance.append(IssueKind.render(words.creditsAmount, ["n": credits]))
         }
         let values = ["studio": studio, "name": invitation.name, "email": invitation.email,
-                      "balance": balance.joined(separator: " \(words.and) ")]
+                      "balance": balance.joined(separator: words.balanceSeparator)]
         return [
             IssueKind.render(words.invitationGreeting, values),
             IssueKind.render(balance.isEmpty ? words.invitationNoBalance : words.invitationBalance, values),

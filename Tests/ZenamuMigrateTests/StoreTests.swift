@@ -210,7 +210,7 @@ struct StoreTests {
         _ = try CLI.run(["import", long.path, "--store", target.path])
         let seconds = Date().timeIntervalSince(started)
         var outcomes: Set<Int> = []
-        for fraction in [0.1, 0.25, 0.4, 0.55, 0.7, 0.8, 0.9, 0.95, 1.0, 1.1] {
+        for fraction in [0.1, 0.25, 0.4, 0.55, 0.7, 0.8, 0.9, 0.95, 1.0, 1.1, 2.0] {
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(at: base, to: target)
             let run = try CLIProcess(["import", long.path, "--store", target.path])

@@ -37,7 +37,7 @@ public struct MessageCatalogue: Sendable {
         let amounts = [issue.details["entries"].map { IssueKind.render(words.entriesAmount, ["n": $0]) },
                        issue.details["credits"].map { IssueKind.render(words.creditsAmount, ["n": $0]) }]
             .compactMap { $0 }
-        if !amounts.isEmpty { values["balance"] = amounts.joined(separator: " \(words.and) ") }
+        if !amounts.isEmpty { values["balance"] = amounts.joined(separator: words.balanceSeparator) }
         if let firstRow = issue.details["firstRow"] {
             values["first"] = issue.details["firstFile"].map {
                 IssueKind.render(words.rowInFile, ["row": firstRow, "file": $0])

@@ -74,7 +74,8 @@ public struct Words: Sendable {
     public var entriesAmount: String
     /// "{n} credits"
     public var creditsAmount: String
-    public var and: String
+    /// Between "5 entries" and "10 credits", spaces included: " and " (Czech: ", ").
+    public var balanceSeparator: String
 
     // The invitation e-mail a client receives: {studio}, {name}, {balance}, {email}.
     public var invitationSubject: String

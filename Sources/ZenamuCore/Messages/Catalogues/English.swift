@@ -13,7 +13,7 @@ extension MessageCatalogue {
         noteHeader: "Note",
         summaryTitle: "Your client list for Zenamu",
         steps: [
-            "1. Open the sheet \"To fix\": each row there was not imported.",
+            "1. Open the sheet \"To fix\": none of its rows were imported.",
             "2. Correct the highlighted cells; point at a cell to read what is wrong. The \"Problem\" column says it too.",
             "3. Save the workbook as .xlsx, keeping its sheets and columns, and send it back: the corrected rows will be imported.",
             "The sheet \"Warnings\" lists clients that were imported with a note; correct them in your old system if you wish.",
@@ -57,7 +57,7 @@ extension MessageCatalogue {
         rowInFile: "row {row} of {file}",
         entriesAmount: "{n} entries",
         creditsAmount: "{n} credits",
-        and: "and",
+        balanceSeparator: " and ",
         invitationSubject: "{studio} is moving to Zenamu: your account is waiting",
         invitationGreeting: "Hello {name},",
         invitationBalance: "{studio} now takes bookings in Zenamu, and {balance} are waiting for you there.",

@@ -1,8 +1,8 @@
 extension MessageCatalogue {
     public static let hungarian = MessageCatalogue(language: .hungarian, issues: [
-        "name_required": "Az ügyfélnek nincs neve. A Zenamunak minden ügyfélhez kell vezeték- és keresztnév: írja be a nevet.",
-        "invalid_email": "A(z) „{value}” nem érvényes e-mail-cím, ezért a meghívó nem küldhető el. Javítsa ki, vagy hagyja üresen a cellát, ha az ügyfélnek nincs alkalma és kreditje.",
-        "multiple_emails": "A cellában {count} e-mail-cím van; minden Zenamu-ügyfélnek egy van. Itt az ügyfél saját címét hagyja meg, a többieknek adjon külön sort.",
+        "name_required": "Az ügyfélnek nincs neve. A Zenamuban minden ügyfélnek meg kell adni a vezeték- és keresztnevét: írja be a nevet.",
+        "invalid_email": "A(z) „{value}” nem érvényes e-mail-cím, ezért a meghívó nem küldhető el. Javítsa ki, vagy hagyja üresen a cellát, ha az ügyfélnek nincs sem alkalma, sem kreditje.",
+        "multiple_emails": "A cellában {count} e-mail-cím van; minden Zenamu-ügyfélnek csak egy címe lehet. Itt az ügyfél saját címét hagyja meg, a többieknek adjon külön sort.",
         "email_domain_typo": "A(z) „{value}” címben elírás lehet a domainben; erre gondolt: {suggestion}? Javítsa ki, hogy a meghívó megérkezzen.",
         "email_missing": "Nincs e-mail-cím: az ügyfél létrejön, de nem lehet meghívni a Zenamuba.",
         "email_required_for_balance": "Az ügyfélnek {balance} van, de nincs e-mail-címe; az egyenleget csak az e-mail-címével létrehozott fiókján keresztül kapja meg. Adja meg az ügyfél e-mail-címét.",
@@ -17,8 +17,8 @@ extension MessageCatalogue {
         "unreadable_character": "A(z) „{value}” olvashatatlan karaktert tartalmaz (sérült vagy láthatatlan vezérlőkaraktert); az érték változatlanul megmaradt. Ellenőrizze és javítsa ezt: {field}.",
         "phone_unparseable": "A(z) „{value}” nem telefonszám; kimaradt. Javítsa, ha az ügyfélnek kell telefonszám.",
         "consent_unclear": "A(z) „{value}” nem mond sem igent, sem nemet, ezért az ügyfél hírlevél-hozzájárulás nélkül kerül be. Írjon igent vagy nemet, ha tudja.",
-        "duplicate_merged": "Ugyanaz az ügyfél, mint itt: {first}; a két sort egy ügyféllé vontuk össze.",
-        "duplicate_email": "A(z) {value} e-mail-cím már {name} ügyfélé ({first}), más adatokkal. Minden Zenamu-ügyfélnek saját e-mail-cím kell (a családtagok gyakran közöset használnak): adjon ennek az ügyfélnek saját címet, vagy hagyja üresen a cellát, ha nincs alkalma és kreditje.",
+        "duplicate_merged": "Ugyanaz az ügyfél, mint a {first}ban; a két sort egy ügyféllé vontuk össze.",
+        "duplicate_email": "A(z) {value} e-mail-cím már {name} ügyfélé ({first}), más adatokkal. Minden Zenamu-ügyfélnek saját e-mail-cím kell (a családtagok gyakran közöset használnak): adjon ennek az ügyfélnek saját címet, vagy hagyja üresen a cellát, ha nincs sem alkalma, sem kreditje.",
     ], words: Words(
         toFixSheet: "Javítandó",
         warningsSheet: "Figyelmeztetések",
@@ -76,7 +76,7 @@ extension MessageCatalogue {
         rowInFile: "{file}, {row}. sor",
         entriesAmount: "{n} alkalom",
         creditsAmount: "{n} kredit",
-        and: "és",
+        balanceSeparator: " és ",
         invitationSubject: "A(z) {studio} a Zenamura költözik: a fiókja várja",
         invitationGreeting: "Kedves {name}!",
         invitationBalance: "A(z) {studio} mostantól a Zenamuban fogadja a foglalásokat, és ott várja Önt: {balance}.",
