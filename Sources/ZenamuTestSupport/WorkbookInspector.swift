@@ -17,6 +17,8 @@ public struct WorkbookInspector {
         public let fills: [String: String]
         /// Cell references written as numbers.
         public let numbers: Set<String>
+        /// Cell references drawn with a border on every side.
+        public let bordered: Set<String>
         public let validations: [Validation]
         public let frozenRows: Int
         public let autofilter: String?
@@ -50,7 +52,12 @@ public struct WorkbookInspector {
         let bookRels = try tree("xl/_rels/workbook.xml.rels")
         let styles = try tree("xl/styles.xml")
         let fills = styles.all("fill").map { $0.all("fgColor").first?.attributes["rgb"].map { String($0.suffix(6)) } }
-        let xfs = (styles.all("cellXfs").first?.all("xf") ?? []).map { Int($0.attributes["fillId"] ?? "0") ?? 0 }
+        let cellXfs = styles.all("cellXfs").first?.all("xf") ?? []
+        let xfs = cellXfs.map { Int($0.attributes["fillId"] ?? "0") ?? 0 }
+        let boxed = styles.all("border").map { border in
+            ["left", "right", "top", "bottom"].allSatisfy { side in border.all(side).first?.attributes["style"] != nil }
+        }
+        let boxedXfs = cellXfs.map { xf in Int(xf.attributes["borderId"] ?? "0").map { $0 < boxed.count && boxed[$0] } ?? false }
 
         var sheets: [Sheet] = []
         for (index, entry) in book.all("sheet").enumerated() {
@@ -68,6 +75,7 @@ public struct WorkbookInspector {
             }
             var cellFills: [String: String] = [:]
             var numbers: Set<String> = []
+            var bordered: Set<String> = []
             for cell in xml.all("c") {
                 guard let ref = cell.attributes["r"] else { continue }
                 if let style = Int(cell.attributes["s"] ?? ""), style < xfs.count, xfs[style] < fills.count,
@@ -75,6 +83,7 @@ public struct WorkbookInspector {
                     cellFills[ref] = fill
                 }
                 if cell.attributes["t"] == nil, !cell.all("v").isEmpty { numbers.insert(ref) }
+                if let style = Int(cell.attributes["s"] ?? ""), style < boxedXfs.count, boxedXfs[style] { bordered.insert(ref) }
             }
             var source = try workbook.rows(sheet: index)
             var rows: [[String]] = []
@@ -84,7 +93,7 @@ public struct WorkbookInspector {
             }
             sheets.append(Sheet(
                 name: entry.attributes["name"] ?? "", hidden: entry.attributes["state"] == "hidden", rows: rows,
-                comments: comments, fills: cellFills, numbers: numbers,
+                comments: comments, fills: cellFills, numbers: numbers, bordered: bordered,
                 validations: xml.all("dataValidation").map {
                     Validation(range: $0.attributes["sqref"] ?? "", type: $0.attributes["type"] ?? "",
                                comparison: $0.attributes["operator"], formula: $0.all("formula1").first?.text ?? "",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ZenamuAdapters
 import Foundation
 import ZenamuCore
 import ZenamuMigration
@@ -46,9 +47,7 @@ enum Summary {
     static func text(_ report: RunReport, warnings: Int, clients: String, report reportPath: String, errors: String?) -> String {
         var lines: [String] = []
         for file in report.files {
-            let r = file.rows
-            lines.append("\(file.file): \(count(r.read, "row")) read: \(r.accepted) accepted, \(r.rejected) rejected, "
-                + "\(r.merged) merged, \(r.skipped) skipped (system: \(file.system), header on row \(file.headerRow)).")
+            lines.append(fileLine(file))
             if let region = file.region, let source = file.regionSource, source != "--region" {
                 lines.append("  Phones without a country code were read as \(region): \(source).")
             }
@@ -76,6 +75,14 @@ enum Summary {
             lines.append("  " + [command, "convert", errors, "--out", corrected].map(shellQuoted).joined(separator: " "))
         }
         return lines.map { OneLine.text($0, limit: 1_000) }.joined(separator: "\n")
+    }
+
+    /// What was read from one file, and as what (the adapter's name, not its id).
+    static func fileLine(_ file: FileReport) -> String {
+        let r = file.rows
+        let adapter = AdapterRegistry.adapter(id: file.system)?.description.name ?? file.system
+        return "\(file.file): \(count(r.read, "row")) read: \(r.accepted) accepted, \(r.rejected) rejected, \(r.merged) merged, "
+            + "\(r.skipped) skipped. Read as: \(adapter); header on row \(file.headerRow)."
     }
 
     /// A word a POSIX shell reads back as it is: single-quoted unless it is plainly safe.

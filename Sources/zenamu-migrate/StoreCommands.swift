@@ -69,11 +69,7 @@ struct Import: ParsableCommand {
             print(Summary.text(outputs.report, warnings: outputs.warnings, clients: shown("clients.csv"),
                                report: shown("report.json"), errors: outputs.wroteErrorWorkbook ? shown("errors.xlsx") : nil))
         } else {
-            for file in result.report.files {
-                let r = file.rows
-                print("\(file.file): \(Summary.count(r.read, "row")) read: \(r.accepted) accepted, \(r.rejected) rejected, "
-                    + "\(r.merged) merged, \(r.skipped) skipped (system: \(file.system), header on row \(file.headerRow)).")
-            }
+            for file in result.report.files { print(Summary.fileLine(file)) }
         }
         print(Self.describe(result.summary, store: store))
         if result.report.rows.rejected > 0 { throw Exit.rejectedRows }

@@ -117,7 +117,8 @@ extension CommandLineTests {
                                   try Fixtures.input(of: "legacy-xls").path, "--out", out.url.path])
         #expect(result.status == 0)
         // The English workbook gives no country; the Czech one does, and says so, even second.
-        #expect(result.stdout.contains("input.xls: 3 rows read: 3 accepted, 0 rejected, 0 merged, 0 skipped (system: generic, header on row 1).\n"
+        #expect(result.stdout.contains("input.xls: 3 rows read: 3 accepted, 0 rejected, 0 merged, 0 skipped. "
+            + "Read as: Any client list (multilingual header); header on row 1.\n"
             + "  Phones without a country code were read as CZ: guessed from the header's language (cs); set --region to change it."))
         let report = try ConvertedFixture(paths: [try Fixtures.input(of: "fresha-xlsx"), try Fixtures.input(of: "legacy-xls")]).report
         #expect(report.files.map(\.region) == [nil, "CZ"])

@@ -105,6 +105,39 @@ struct ErrorWorkbookTests {
             + "the Problem column explains each row." })
     }
 
+    /// Neighbouring flagged cells print as separate values.
+    @Test func cellsOfTheToFixTableHaveThinBorders() throws {
+        let converted = try ConvertedFixture(fixture: "english-corrections")
+        let workbook = try WorkbookInspector(path: #require(converted.errorsWorkbook).path)
+        let toFix = try #require(workbook["To fix"])
+        #expect(!toFix.fills.isEmpty)
+        #expect(toFix.fills.keys.allSatisfy { toFix.bordered.contains($0) || $0.hasSuffix("1") })
+        #expect(toFix.bordered.contains("A2") && toFix.bordered.contains("B2"))
+    }
+
+    /// "Nothing to fix" is not followed by steps about the rows to fix; internal ids never show.
+    @Test func aWorkbookWithOnlyWarningsSaysNothingToFixAndNoSteps() throws {
+        let converted = try ConvertedFixture(fixture: "zenamu-seed")
+        let workbook = try WorkbookInspector(path: #require(converted.errorsWorkbook).path)
+        let words = MessageCatalogue.english.words
+        let summary = try #require(workbook[words.summarySheet])
+        let texts = summary.rows.flatMap { $0 }
+        #expect(texts.contains(words.nothingToFix))
+        #expect(words.steps.allSatisfy { !texts.contains($0) })
+    }
+
+    @Test func aReturnedWorkbookIsNamedInWordsInTheSummary() throws {
+        let first = try ConvertedFixture(fixture: "italian-validation")
+        let second = try ConvertedFixture(paths: [try #require(first.errorsWorkbook)])
+        let workbook = try WorkbookInspector(path: #require(second.errorsWorkbook).path)
+        let words = MessageCatalogue.italian.words
+        let summary = try #require(workbook[words.summarySheet])
+        #expect(summary.rows.contains { $0.count >= 2 && $0[0] == words.systemLabel && $0[1] == words.returnedWorkbookSystem })
+        for sheet in workbook.sheets where !sheet.hidden {
+            #expect(!sheet.rows.joined().contains { $0.contains("zenamu-errors") || $0 == "generic" }, "\(sheet.name)")
+        }
+    }
+
     @Test func aCustomersFormulaStaysTheTextTheyTyped() throws {
         let folder = try TemporaryFolder()
         let file = try folder.file("clients.csv", text: "Name,Email,Note\n=HYPERLINK(\"http://x\"),not-an-email,=1+1\n")

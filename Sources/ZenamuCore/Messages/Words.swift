@@ -30,6 +30,8 @@ public struct Words: Sendable {
     public var systemLabel: String
     /// What the generic adapter is, shown as the recognised system.
     public var genericSystem: String
+    /// What a returned error workbook is read as.
+    public var returnedWorkbookSystem: String
     public var encodingLabel: String
     public var delimiterLabel: String
     public var headerRowLabel: String

@@ -21,7 +21,8 @@ struct SummarySheet {
             try sheet.text(row, 0, IssueKind.render(words.commentsStopped,
                                                     ["rows": String(commentedRows), "problem": words.problemHeader]))
         }
-        for step in words.steps {
+        // The steps lead to the rows to fix and back: with none, they would contradict the line above.
+        for step in report.rows.rejected > 0 ? words.steps : [] {
             row += 1
             try sheet.text(row, 0, step)
         }
@@ -30,7 +31,13 @@ struct SummarySheet {
             try pair(&row, words.fileLabel, file.file, first: true)
             try pair(&row, words.formatLabel, file.format.uppercased())
             if let sheetName = file.sheet { try pair(&row, words.sheetLabel, sheetName) }
-            try pair(&row, words.systemLabel, file.system == "generic" ? words.genericSystem : file.system)
+            // Said in words, never as the adapter's internal id.
+            let system = switch file.system {
+            case "generic": words.genericSystem
+            case "zenamu-errors": words.returnedWorkbookSystem
+            default: file.system
+            }
+            try pair(&row, words.systemLabel, system)
             try pair(&row, words.encodingLabel, file.encoding ?? "UTF-8")
             if let delimiter = file.delimiter {
                 try pair(&row, words.delimiterLabel, delimiter == "\t" ? "Tab" : "\(delimiter)")

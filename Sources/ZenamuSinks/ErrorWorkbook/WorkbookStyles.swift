@@ -11,6 +11,9 @@ struct WorkbookStyles {
     static let errorFont: lxw_color_t = 0x9C0006
     static let warningFill: lxw_color_t = 0xFFEB9C
     static let headerFill: lxw_color_t = 0xDDE5F0
+    /// Thin grey lines around every cell of a table: two flagged neighbours ("-3" and "abc") print
+    /// as two values, not one red block.
+    static let gridColor: lxw_color_t = 0xBFBFBF
 
     let header: Format
     let title: Format
@@ -43,11 +46,13 @@ struct WorkbookStyles {
             format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         }
         problem = writer.format {
+            Self.grid($0)
             format_set_text_wrap($0)
             format_set_font_color($0, Self.errorFont)
             format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         }
         reference = writer.format {
+            Self.grid($0)
             format_set_font_color($0, 0x595959)
             format_set_num_format($0, Self.textFormat)
             format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
@@ -61,6 +66,7 @@ struct WorkbookStyles {
         for kind in CellKind.allCases {
             for mark in Mark.allCases {
                 cells[kind, default: [:]][mark] = writer.format { format in
+                    Self.grid(format)
                     format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
                     if kind == .text { format_set_num_format(format, Self.textFormat) }
                     switch mark {
@@ -78,6 +84,11 @@ struct WorkbookStyles {
     }
 
     func cell(_ kind: CellKind, _ mark: Mark = .none) -> Format { cells[kind]?[mark] ?? nil }
+
+    private static func grid(_ format: UnsafeMutablePointer<lxw_format>) {
+        format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+        format_set_border_color(format, gridColor)
+    }
 }
 
 /// The widest value written in each column, in characters, for widths that fit the content.

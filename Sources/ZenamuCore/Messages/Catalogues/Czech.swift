@@ -42,6 +42,7 @@ extension MessageCatalogue {
         sheetLabel: "List",
         systemLabel: "Rozpoznáno jako",
         genericSystem: "seznam klientů, čtený podle názvů sloupců",
+        returnedWorkbookSystem: "opravený a vrácený sešit s chybami",
         encodingLabel: "Kódování textu",
         delimiterLabel: "Oddělovač",
         headerRowLabel: "Řádek záhlaví",

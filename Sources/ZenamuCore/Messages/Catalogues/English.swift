@@ -23,6 +23,7 @@ extension MessageCatalogue {
         sheetLabel: "Sheet",
         systemLabel: "Recognised as",
         genericSystem: "a client list, read by its column names",
+        returnedWorkbookSystem: "the error workbook, corrected and sent back",
         encodingLabel: "Text encoding",
         delimiterLabel: "Separator",
         headerRowLabel: "Header row",

@@ -42,6 +42,7 @@ extension MessageCatalogue {
         sheetLabel: "Feuille",
         systemLabel: "Reconnu comme",
         genericSystem: "une liste de clients, lue d'après les noms de colonnes",
+        returnedWorkbookSystem: "le classeur d'erreurs, corrigé et renvoyé",
         encodingLabel: "Encodage du texte",
         delimiterLabel: "Séparateur",
         headerRowLabel: "Ligne d'en-tête",

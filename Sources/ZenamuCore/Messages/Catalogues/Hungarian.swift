@@ -42,6 +42,7 @@ extension MessageCatalogue {
         sheetLabel: "Munkalap",
         systemLabel: "Felismert rendszer",
         genericSystem: "ügyféllista, az oszlopnevek alapján beolvasva",
+        returnedWorkbookSystem: "a kijavított és visszaküldött hibafüzet",
         encodingLabel: "Szövegkódolás",
         delimiterLabel: "Elválasztó",
         headerRowLabel: "Fejléc sora",

@@ -42,6 +42,7 @@ extension MessageCatalogue {
         sheetLabel: "Foglio",
         systemLabel: "Riconosciuto come",
         genericSystem: "un elenco clienti, letto dai nomi delle colonne",
+        returnedWorkbookSystem: "la cartella degli errori, corretta e rinviata",
         encodingLabel: "Codifica del testo",
         delimiterLabel: "Separatore",
         headerRowLabel: "Riga di intestazione",
