@@ -26,16 +26,13 @@ public struct InvitationMail: Sendable {
 
     /// The paragraphs of the message, shared by both parts.
     public var paragraphs: [String] {
-        var balance: [String] = []
-        if let entries = invitation.entries, entries > 0 { balance.append(IssueKind.render(words.entriesAmount, ["n": String(entries)])) }
-        if let credits = invitation.credits, (Decimal(string: credits) ?? 0) > 0 {
-            balance.append(IssueKind.render(words.creditsAmount, ["n": credits]))
-        }
-        let values = ["studio": studio, "name": invitation.name, "email": invitation.email,
-                      "balance": balance.joined(separator: words.balanceSeparator)]
+        let entries = invitation.entries.flatMap { $0 > 0 ? String($0) : nil }
+        let credits = invitation.credits.flatMap { (Decimal(string: $0) ?? 0) > 0 ? $0 : nil }
+        let balance = words.balance(entries: entries, credits: credits, language: messages.language)
+        let values = ["studio": studio, "name": invitation.name, "email": invitation.email, "balance": balance ?? ""]
         return [
             IssueKind.render(words.invitationGreeting, values),
-            IssueKind.render(balance.isEmpty ? words.invitationNoBalance : words.invitationBalance, values),
+            IssueKind.render(balance == nil ? words.invitationNoBalance : words.invitationBalance, values),
             IssueKind.render(words.invitationSignUp, values),
             words.invitationClosing + "\n" + studio,
         ]

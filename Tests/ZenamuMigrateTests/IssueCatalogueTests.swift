@@ -55,7 +55,9 @@ struct MessageCatalogueTests {
         #expect(placeholders(words.suggestion) == ["suggestion"])
         #expect(placeholders(words.rowPlace) == ["row"])
         #expect(placeholders(words.rowInFile) == ["row", "file"])
-        #expect(placeholders(words.entriesAmount) == ["n"] && placeholders(words.creditsAmount) == ["n"])
+        for noun in [words.entries, words.credits] {
+            for category in PluralCategory.allCases { #expect(placeholders(noun.template(category)) == ["n"]) }
+        }
     }
 
     /// The consent drop-down offers these words; the returned workbook must read them back.

@@ -274,7 +274,7 @@ struct StoreTests {
                                                             options: .ignoreUnknownCharacters) })
         let body = String(decoding: text, as: UTF8.self)
         #expect(body.hasPrefix("Dobrý den, Jana Nováková,"))
-        #expect(body.contains("Jóga Lotos nyní přijímá rezervace v Zenamu a na vašem účtu tam najdete vstupy: 10."))
+        #expect(body.contains("Jóga Lotos nyní přijímá rezervace v Zenamu a na vašem účtu tam najdete 10 vstupů."))
         #expect(body.contains("s touto e-mailovou adresou, jana.novakova@seznam.cz,"))
     }
 

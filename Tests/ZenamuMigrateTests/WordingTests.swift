@@ -36,4 +36,34 @@ struct WordingTests {
         // "(vstupy: 1, kredity: 1)", not "(vstupy: 1 a kredity: 1)".
         #expect(MessageCatalogue.czech.words.balanceSeparator == ", ")
     }
+
+    /// CLDR cardinal categories: English and Hungarian one/other, French and Italian one/many/other,
+    /// Czech one/few/many/other (many: a fraction).
+    @Test(arguments: [
+        (MessageLanguage.english, "1", "0", "1 entry and 0 credits"),
+        (.english, "2", "1", "2 entries and 1 credit"),
+        (.english, "1", "1.5", "1 entry and 1.5 credits"),
+        (.french, "1", "0", "1 entrée et 0 crédit"),
+        (.french, "2", "1.5", "2 entrées et 1.5 crédit"),
+        (.french, "1000000", "2000000", "1000000 d'entrées et 2000000 de crédits"),
+        (.italian, "1", "2", "1 ingresso e 2 crediti"),
+        (.italian, "0", "1000000", "0 ingressi e 1000000 di crediti"),
+        (.hungarian, "8", "20", "8 alkalma és 20 kreditje"),
+        (.hungarian, "1", "1", "1 alkalma és 1 kreditje"),
+        (.czech, "1", "1", "1 vstup, 1 kredit"),
+        (.czech, "3", "4", "3 vstupy, 4 kredity"),
+        (.czech, "5", "22", "5 vstupů, 22 kreditů"),
+        (.czech, "2", "1.5", "2 vstupy, 1.5 kreditu"),
+    ])
+    func balancesTakeTheLanguagesPluralForms(_ language: MessageLanguage, _ entries: String, _ credits: String,
+                                             _ expected: String) {
+        #expect(language.catalogue.words.balance(entries: entries, credits: credits, language: language) == expected)
+    }
+
+    @Test func aBalanceInAMessageIsGrammatical() {
+        let issue = Issue(.emailRequiredForBalance, file: "input.csv", row: 4, details: ["entries": "8", "credits": "20"])
+        #expect(MessageCatalogue.hungarian.message(for: issue).hasPrefix("Az ügyfélnek 8 alkalma és 20 kreditje van"))
+        let one = Issue(.emailRequiredForBalance, file: "input.csv", row: 4, details: ["entries": "1", "credits": "1"])
+        #expect(MessageCatalogue.english.message(for: one).contains("1 entry and 1 credit "))
+    }
 }

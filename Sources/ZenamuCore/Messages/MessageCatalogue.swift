@@ -34,10 +34,10 @@ public struct MessageCatalogue: Sendable {
         values["row"] = String(issue.row)
         if let field = issue.field { values["field"] = words.field(field) }
         // Details that are words, not values, are composed here so they read in this language.
-        let amounts = [issue.details["entries"].map { IssueKind.render(words.entriesAmount, ["n": $0]) },
-                       issue.details["credits"].map { IssueKind.render(words.creditsAmount, ["n": $0]) }]
-            .compactMap { $0 }
-        if !amounts.isEmpty { values["balance"] = amounts.joined(separator: words.balanceSeparator) }
+        if let balance = words.balance(entries: issue.details["entries"], credits: issue.details["credits"],
+                                       language: language) {
+            values["balance"] = balance
+        }
         if let firstRow = issue.details["firstRow"] {
             values["first"] = issue.details["firstFile"].map {
                 IssueKind.render(words.rowInFile, ["row": firstRow, "file": $0])

@@ -72,10 +72,10 @@ public struct Words: Sendable {
     public var rowPlace: String
     /// "row {row} of {file}"
     public var rowInFile: String
-    /// "{n} entries"
-    public var entriesAmount: String
-    /// "{n} credits"
-    public var creditsAmount: String
+    /// "{n} entry" / "{n} entries", by the language's plural categories.
+    public var entries: PluralNoun
+    /// "{n} credit" / "{n} credits".
+    public var credits: PluralNoun
     /// Between "5 entries" and "10 credits", spaces included: " and " (Czech: ", ").
     public var balanceSeparator: String
 
