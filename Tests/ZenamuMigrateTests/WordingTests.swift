@@ -66,4 +66,18 @@ struct WordingTests {
         let one = Issue(.emailRequiredForBalance, file: "input.csv", row: 4, details: ["entries": "1", "credits": "1"])
         #expect(MessageCatalogue.english.message(for: one).contains("1 entry and 1 credit "))
     }
+
+    /// French typography: a no-break space before ":" and inside « », a narrow one before ; ? !;
+    /// Italian: typographic quotes. Checked on every template and every word of the workbook.
+    @Test func frenchAndItalianTypography() {
+        let french = MessageCatalogue.french
+        let texts = RuleBook.allKinds.map { french.template(for: $0) } + french.words.steps + [french.words.nothingToFix]
+        for text in texts {
+            for mark in [" ;", " :", " ?", " !", "« ", " »"] { #expect(!text.contains(mark), "\(mark) in: \(text)") }
+        }
+        #expect(french.template(for: .consentUnclear).hasPrefix("«\u{00A0}{value}\u{00A0}» ne dit ni oui ni non"))
+        let italian = MessageCatalogue.italian
+        for kind in RuleBook.allKinds { #expect(!italian.template(for: kind).contains("\""), "\(kind.code)") }
+        #expect(italian.template(for: .consentUnclear).hasPrefix("“{value}” non dice"))
+    }
 }
