@@ -56,21 +56,20 @@ struct SummarySheet {
             row += 2
             try sheet.text(row, 0, words.mappingTitle, styles.label)
             row += 1
-            try sheet.text(row, 0, words.columnHeader, styles.header)
-            try sheet.text(row, 1, words.yourColumnHeader, styles.header)
-            try sheet.text(row, 2, words.importedAsHeader, styles.header)
+            // Columns by their header: the original file's letters would not match the To fix sheet,
+            // where our two columns come first.
+            try sheet.text(row, 0, words.yourColumnHeader, styles.header)
+            try sheet.text(row, 1, words.importedAsHeader, styles.header)
             for column in file.mapping {
                 row += 1
-                try sheet.text(row, 0, column.letter)
-                try sheet.text(row, 1, column.column)
+                try sheet.text(row, 0, column.column)
                 let field = column.field.flatMap(CanonicalField.init(rawValue:)).map(words.field) ?? words.notImported
-                try sheet.text(row, 2, field)
+                try sheet.text(row, 1, field)
             }
         }
         sheet.printOnePageWide(repeatingHeader: false)
         sheet.column(0, 0, width: 42)
         sheet.column(1, 1, width: 36)
-        sheet.column(2, 2, width: 30)
     }
 
     private func pair(_ row: inout UInt32, _ label: String, _ value: String, first: Bool = false) throws {

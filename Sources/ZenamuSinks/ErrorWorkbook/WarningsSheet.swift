@@ -25,7 +25,8 @@ final class WarningsSheet {
             sheet.fitRow(row, wrapping: note, width: Self.noteWidth - 4)
             try write(0, row, record.provenance.original.text, styles.reference)
             try write(1, row, client, styles.cell(.text))
-            try write(2, row, issue.column.map { "\($0.letter): \($0.header)" } ?? "", styles.cell(.text))
+            // The column by its header: the file's letter would not match the To fix sheet's.
+            try write(2, row, issue.column?.header ?? "", styles.cell(.text))
             try write(3, row, issue.value ?? "", styles.cell(.text, .warning))
             try write(4, row, note, styles.wrapped)
         }
