@@ -60,9 +60,13 @@ public final class ReportSink: ClientSink {
 
     public func consume(_ outcome: RowOutcome) throws {
         let found: [Issue]
+        var rejected = false
         switch outcome {
         case let .accepted(_, warnings): found = warnings
-        case let .rejected(_, all), let .merged(_, all): found = all
+        case let .merged(_, all): found = all
+        case let .rejected(_, all):
+            found = all
+            rejected = true
         case let .skipped(provenance, reason):
             if var run = skipRun, run.file == provenance.file, run.reason == reason, run.through + 1 == provenance.row {
                 run.through = provenance.row
@@ -74,7 +78,9 @@ public final class ReportSink: ClientSink {
             return
         }
         try endSkipRun()
-        for issue in found { try issues.add(ReportJSON.element(ReportIssue(issue, messages: messages), encoder: encoder)) }
+        for issue in found {
+            try issues.add(ReportJSON.element(ReportIssue(issue, messages: messages, onRejectedRow: rejected), encoder: encoder))
+        }
     }
 
     private func endSkipRun() throws {

@@ -107,6 +107,25 @@ struct ErrorWorkbookTests {
             + "the Problem column explains each row." })
     }
 
+    /// A warning on a rejected row is explained in the Problem column too, and in words for a row
+    /// that is not imported ("is imported without consent" would not be true).
+    @Test func warningsOnRejectedRowsAreInTheProblemColumnAndDoNotPromiseAnImport() throws {
+        let converted = try ConvertedFixture(fixture: "english-corrections")
+        let workbook = try WorkbookInspector(path: #require(converted.errorsWorkbook).path)
+        let toFix = try #require(workbook["To fix"])
+        let eve = try #require(toFix.rows.first { $0.first == "input.csv #6" })
+        let problem = eve[1]
+        #expect(problem.hasPrefix("The remaining entries must be a number, but the cell says \"one\"."))
+        #expect(problem.contains("\"maybe\" does not say yes or no; write yes or no, so the client's newsletter consent "
+            + "is clear once the row is imported."))
+        #expect(!problem.contains("is imported without newsletter consent"))
+        let notes = toFix.comments.values.joined(separator: "\n")
+        #expect(!notes.contains("is imported without newsletter consent"))
+        // An imported client's note still says what happened to it.
+        let warnings = try #require(workbook["Warnings"])
+        #expect(!warnings.rows.dropFirst().contains { $0.contains { $0.contains("once the row is imported") } })
+    }
+
     /// Neighbouring flagged cells print as separate values.
     @Test func cellsOfTheToFixTableHaveThinBorders() throws {
         let converted = try ConvertedFixture(fixture: "english-corrections")

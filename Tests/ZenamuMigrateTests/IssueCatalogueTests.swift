@@ -41,8 +41,14 @@ struct MessageCatalogueTests {
             // The same details, so no value the customer needs goes missing in translation.
             #expect(placeholders(template) == placeholders(kind.english), "\(language.name) \(kind.code)")
             #expect(template != kind.english, "\(language.name) \(kind.code) is still English")
+            // A warning's wording for a rejected row, where the rule has one.
+            if let english = kind.englishOnRejectedRow {
+                let variant = catalogue.issues[kind.rejectedRowKey]
+                #expect(variant.map(placeholders) == placeholders(english), "\(language.name) \(kind.rejectedRowKey)")
+            }
         }
-        let stray = Set(catalogue.issues.keys).subtracting(RuleBook.allKinds.map(\.code))
+        let known = RuleBook.allKinds.map(\.code) + RuleBook.allKinds.filter { $0.englishOnRejectedRow != nil }.map(\.rejectedRowKey)
+        let stray = Set(catalogue.issues.keys).subtracting(known)
         #expect(stray.isEmpty, "\(language.name) has messages for codes no rule raises: \(stray.sorted())")
     }
 

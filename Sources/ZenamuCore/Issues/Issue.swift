@@ -12,12 +12,19 @@ public struct IssueKind: Sendable, Hashable, CustomStringConvertible {
     public let code: String
     public let severity: Severity
     public let english: String
+    /// For a warning whose words assume the row is imported ("the client will be created"): what
+    /// it says on a row that was rejected for another reason. Catalogues key it `code@rejected`.
+    public let englishOnRejectedRow: String?
 
-    public init(_ code: String, _ severity: Severity, english: String) {
+    public init(_ code: String, _ severity: Severity, english: String, onRejectedRow: String? = nil) {
         self.code = code
         self.severity = severity
         self.english = english
+        englishOnRejectedRow = onRejectedRow
     }
+
+    /// The catalogue key of the rejected-row wording.
+    public var rejectedRowKey: String { code + "@rejected" }
 
     public var description: String { code }
 

@@ -19,12 +19,16 @@ public struct MessageCatalogue: Sendable {
 
     /// The template for a kind of issue; English when this catalogue lacks it (the tests keep
     /// that from shipping).
-    public func template(for kind: IssueKind) -> String {
-        language == .english ? kind.english : issues[kind.code] ?? kind.english
+    public func template(for kind: IssueKind, onRejectedRow: Bool = false) -> String {
+        if onRejectedRow, let english = kind.englishOnRejectedRow {
+            return language == .english ? english : issues[kind.rejectedRowKey] ?? english
+        }
+        return language == .english ? kind.english : issues[kind.code] ?? kind.english
     }
 
-    /// The issue in this language, its details filled in.
-    public func message(for issue: Issue) -> String {
+    /// The issue in this language, its details filled in; `onRejectedRow` for a warning on a row
+    /// that was not imported (see `IssueKind.englishOnRejectedRow`).
+    public func message(for issue: Issue, onRejectedRow: Bool = false) -> String {
         // The customer's values are quoted on one line and cut when long; the full value stays in
         // the issue (report.json's `value`) and in the workbook's cell.
         var values = issue.details.mapValues { OneLine.text($0) }
@@ -43,12 +47,12 @@ public struct MessageCatalogue: Sendable {
                 IssueKind.render(words.rowInFile, ["row": firstRow, "file": $0])
             } ?? IssueKind.render(words.rowPlace, ["row": firstRow])
         }
-        return IssueKind.render(template(for: issue.kind), values)
+        return IssueKind.render(template(for: issue.kind, onRejectedRow: onRejectedRow), values)
     }
 
     /// The comment on an offending cell: the message, and the suggested value where there is one.
-    public func comment(for issue: Issue) -> String {
-        let message = message(for: issue)
+    public func comment(for issue: Issue, onRejectedRow: Bool = false) -> String {
+        let message = message(for: issue, onRejectedRow: onRejectedRow)
         guard let suggestion = issue.suggestion.map({ OneLine.text($0) }), !message.contains(suggestion) else { return message }
         return message + "\n" + IssueKind.render(words.suggestion, ["suggestion": suggestion])
     }

@@ -77,8 +77,9 @@ public struct ReportIssue: Sendable, Codable, Equatable {
     public var value: String?
     public var suggestion: String?
 
-    /// The issue with its message in the catalogue's language.
-    public init(_ issue: Issue, messages: MessageCatalogue = .english) {
+    /// The issue with its message in the catalogue's language; `onRejectedRow` for an issue of a
+    /// row that was not imported.
+    public init(_ issue: Issue, messages: MessageCatalogue = .english, onRejectedRow: Bool = false) {
         file = issue.file
         row = issue.row
         column = issue.column?.header
@@ -86,7 +87,7 @@ public struct ReportIssue: Sendable, Codable, Equatable {
         field = issue.field?.rawValue
         severity = issue.severity
         code = issue.code
-        message = messages.message(for: issue)
+        message = messages.message(for: issue, onRejectedRow: onRejectedRow)
         value = issue.value
         suggestion = issue.suggestion
     }

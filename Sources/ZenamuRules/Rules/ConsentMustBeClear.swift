@@ -23,5 +23,6 @@ public struct ConsentMustBeClear: NormalisationRule {
 extension IssueKind {
     public static let consentUnclear = IssueKind(
         "consent_unclear", .warning,
-        english: "\"{value}\" does not say yes or no, so the client is imported without newsletter consent. Write yes or no if you know.")
+        english: "\"{value}\" does not say yes or no, so the client is imported without newsletter consent. Write yes or no if you know.",
+        onRejectedRow: "\"{value}\" does not say yes or no; write yes or no, so the client's newsletter consent is clear once the row is imported.")
 }

@@ -47,5 +47,6 @@ extension IssueKind {
         english: "\"{value}\" looks like a typing mistake in the domain; did you mean {suggestion}? Correct it so the invitation arrives.")
     public static let emailMissing = IssueKind(
         "email_missing", .warning,
-        english: "No e-mail: the client will be created but cannot be invited to Zenamu.")
+        english: "No e-mail: the client will be created but cannot be invited to Zenamu.",
+        onRejectedRow: "No e-mail: once this row is imported, the client will be created but cannot be invited to Zenamu.")
 }

@@ -89,7 +89,8 @@ extension IssueKind {
         english: "The phone \"{value}\" has no country code and the file's country is unknown; it was left out. Write it with its international code, starting with +.")
     public static let phoneNotValid = IssueKind(
         "phone_not_valid", .warning,
-        english: "The phone \"{value}\" was kept as {e164}, but no such number exists in {country}'s numbering plan. Check it.")
+        english: "The phone \"{value}\" was kept as {e164}, but no such number exists in {country}'s numbering plan. Check it.",
+        onRejectedRow: "The phone \"{value}\" would be kept as {e164}, but no such number exists in {country}'s numbering plan. Check it.")
     public static let phoneCountryCodeAssumed = IssueKind(
         "phone_country_code_assumed", .warning,
         english: "The phone \"{value}\" starts with a country code but lacks the \"+\"; it was read as {suggestion}.")

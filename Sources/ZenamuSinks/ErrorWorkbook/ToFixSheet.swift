@@ -96,11 +96,13 @@ final class ToFixSheet {
         for issue in ordered {
             guard let target = issue.column.flatMap({ column(of: $0.index) }) else { continue }
             var entry = marks[target] ?? (issue.severity == .error ? .error : .warning, [])
-            entry.comments.append(messages.comment(for: issue))
+            entry.comments.append(messages.comment(for: issue, onRejectedRow: true))
             marks[target] = entry
         }
 
-        let problem = ordered.filter { $0.severity == .error }.map { messages.message(for: $0) }.joined(separator: "\n")
+        // Every issue in words, errors first: a yellow cell is explained on paper too, not only in
+        // its note. Warnings speak of a row that is not imported yet.
+        let problem = ordered.map { messages.message(for: $0, onRejectedRow: true) }.joined(separator: "\n")
         sheet.fitRow(row, wrapping: problem, width: Self.problemWidth - 4)
         try write(Self.referenceColumn, row, provenance.original.text, styles.reference)
         try write(Self.problemColumn, row, problem, styles.problem)

@@ -19,6 +19,10 @@ extension MessageCatalogue {
         "consent_unclear": "„{value}“ neříká ano ani ne, proto bude klient importován bez souhlasu s newsletterem. Napište ano nebo ne, pokud to víte.",
         "duplicate_merged": "Tento klient už v seznamu je (viz {first}); oba řádky byly sloučeny do jednoho klienta.",
         "duplicate_email": "E-mail {value} už používá {name} (viz {first}) s jinými údaji. Každý klient v Zenamu potřebuje vlastní e-mail (členové rodiny často sdílejí jeden): dejte tomuto klientovi vlastní adresu, nebo buňku vymažte, pokud nemá žádné vstupy ani kredity.",
+        // On a row rejected for another reason: nothing is imported yet.
+        "consent_unclear@rejected": "„{value}“ neříká ano ani ne; napište ano nebo ne, aby byl po importu řádku jasný souhlas s newsletterem.",
+        "email_missing@rejected": "Chybí e-mail: po importu tohoto řádku bude klient založen, ale nepůjde ho pozvat do Zenamu.",
+        "phone_not_valid@rejected": "Telefon „{value}“ by byl uložen jako {e164}, ale takové číslo v číslovacím plánu země {country} neexistuje. Zkontrolujte ho.",
     ], words: Words(
         toFixSheet: "K opravě",
         warningsSheet: "Upozornění",

@@ -19,6 +19,10 @@ extension MessageCatalogue {
         "consent_unclear": "«\u{00A0}{value}\u{00A0}» ne dit ni oui ni non, le client sera donc importé sans consentement à la newsletter. Écrivez oui ou non si vous le savez.",
         "duplicate_merged": "Le même client qu'à la {first}\u{202F}; les deux lignes ont été fusionnées en un seul client.",
         "duplicate_email": "L'e-mail {value} appartient déjà à {name} ({first}), avec d'autres données. Chaque client Zenamu a besoin de son propre e-mail (les membres d'une famille en partagent souvent un)\u{00A0}: donnez à ce client sa propre adresse, ou videz la cellule s'il n'a ni entrées ni crédits.",
+        // On a row rejected for another reason: nothing is imported yet.
+        "consent_unclear@rejected": "«\u{00A0}{value}\u{00A0}» ne dit ni oui ni non\u{202F}; écrivez oui ou non pour que le consentement à la newsletter soit clair quand la ligne sera importée.",
+        "email_missing@rejected": "Pas d'e-mail\u{00A0}: quand cette ligne sera importée, le client sera créé mais ne pourra pas être invité dans Zenamu.",
+        "phone_not_valid@rejected": "Le téléphone «\u{00A0}{value}\u{00A0}» serait conservé sous la forme {e164}, mais ce numéro n'existe pas dans le plan de numérotation de {country}. Vérifiez-le.",
     ], words: Words(
         toFixSheet: "À corriger",
         warningsSheet: "Avertissements",

@@ -19,6 +19,10 @@ extension MessageCatalogue {
         "consent_unclear": "A(z) „{value}” nem mond sem igent, sem nemet, ezért az ügyfél hírlevél-hozzájárulás nélkül kerül be. Írjon igent vagy nemet, ha tudja.",
         "duplicate_merged": "Ugyanaz az ügyfél, mint a {first}ban; a két sort egy ügyféllé vontuk össze.",
         "duplicate_email": "A(z) {value} e-mail-cím már {name} ügyfélé ({first}), más adatokkal. Minden Zenamu-ügyfélnek saját e-mail-cím kell (a családtagok gyakran közöset használnak): adjon ennek az ügyfélnek saját címet, vagy hagyja üresen a cellát, ha nincs sem alkalma, sem kreditje.",
+        // On a row rejected for another reason: nothing is imported yet.
+        "consent_unclear@rejected": "A(z) „{value}” nem mond sem igent, sem nemet; írjon igent vagy nemet, hogy a sor importálásakor egyértelmű legyen a hírlevél-hozzájárulás.",
+        "email_missing@rejected": "Nincs e-mail-cím: a sor importálásakor az ügyfél létrejön, de nem lehet meghívni a Zenamuba.",
+        "phone_not_valid@rejected": "A(z) „{value}” telefonszámot {e164} formában tartanánk meg, de ilyen szám nem létezik ebben az országban: {country}. Ellenőrizze.",
     ], words: Words(
         toFixSheet: "Javítandó",
         warningsSheet: "Figyelmeztetések",

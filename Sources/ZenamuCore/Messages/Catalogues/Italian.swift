@@ -19,6 +19,10 @@ extension MessageCatalogue {
         "consent_unclear": "“{value}” non dice né sì né no, quindi il cliente sarà importato senza consenso alla newsletter. Scrivi sì o no se lo sai.",
         "duplicate_merged": "Lo stesso cliente della {first}; le due righe sono state unite in un solo cliente.",
         "duplicate_email": "L'e-mail {value} è già usata da {name} ({first}), con dati diversi. Ogni cliente Zenamu ha bisogno della propria e-mail (spesso i familiari ne condividono una): dai a questo cliente un indirizzo suo, oppure svuota la cella se non ha ingressi né crediti.",
+        // On a row rejected for another reason: nothing is imported yet.
+        "consent_unclear@rejected": "“{value}” non dice né sì né no; scrivi sì o no, così il consenso alla newsletter sarà chiaro quando la riga verrà importata.",
+        "email_missing@rejected": "Nessuna e-mail: quando questa riga verrà importata, il cliente sarà creato ma non potrà essere invitato su Zenamu.",
+        "phone_not_valid@rejected": "Il telefono “{value}” verrebbe salvato come {e164}, ma questo numero non esiste nel piano di numerazione di {country}. Controllalo.",
     ], words: Words(
         toFixSheet: "Da correggere",
         warningsSheet: "Avvisi",
