@@ -81,11 +81,23 @@ public struct Conversion {
         let known = try Self.knownClients(in: document)
         for client in known { reconciler.remember(client) }
         let settings = try Self.settings(in: document)
+        let sent = try Self.column(SentRows.sheetName, in: document)
         for (index, var table) in tables.enumerated() {
             try convert(&table.source, head: table.head, found: table.found, sheets: document.sheetNames,
                         known: index == 0 ? known : [], settings: settings, sinks: sinks, builder: &builder,
-                        reconciler: &reconciler)
+                        reconciler: &reconciler, sent: index == 0 ? sent ?? [] : nil)
         }
+        builder.endDocument()
+    }
+
+    /// The first column of a hidden sheet, below its header; nil when the workbook has no such sheet.
+    static func column(_ sheet: String, in document: any TableFile) throws -> [String]? {
+        guard let index = document.sheetNames.firstIndex(of: sheet) else { return nil }
+        var rows = try document.rows(sheet: index)
+        var values: [String] = []
+        _ = try rows.next()
+        while let row = try rows.next() { if let first = row.cells.first, !first.isEmpty { values.append(first) } }
+        return values
     }
 
     /// The settings an error workbook keeps of the run that wrote it; nil for any other file.
@@ -110,7 +122,7 @@ public struct Conversion {
 
     private func convert(_ source: inout any RowSource, head: [SourceRow], found: HeaderLocator.Found, sheets: [String],
                          known: [KnownClient], settings: RunSettings?, sinks: [any ClientSink],
-                         builder: inout ReportBuilder, reconciler: inout Reconciler) throws {
+                         builder: inout ReportBuilder, reconciler: inout Reconciler, sent: [String]?) throws {
         let table = source.info
         let header = head[found.index]
         let mapping = found.adapter.mapping(for: header.cells)
@@ -133,6 +145,8 @@ public struct Conversion {
             headerRow: header.number, language: mapping.language, region: region, regionSource: regionSource,
             mapping: mapping.columns.map(ColumnDecision.init), rows: RowCounts(),
             corrections: mapping.referenceColumn == nil ? nil : []))
+        // A returned workbook's first sheet opens its account of the rows sent and added.
+        if mapping.referenceColumn != nil, let sent { builder.beginReturnedWorkbook(sent: sent) }
         let start = FileStart(table: table, header: header, mapping: mapping, messages: messages,
                               system: found.adapter.id, region: region, knownClients: known)
         for sink in sinks { try sink.begin(start) }
@@ -217,6 +231,11 @@ public struct Conversion {
         let origin = mapping.referenceColumn.flatMap { RowReference(text: row[$0]) }
         let provenance = Provenance(file: context.file, row: row.number, cells: row.cells, origin: origin)
         if row.isBlank { return .skipped(provenance, reason: .blank) }
+        // A row of a returned workbook the customer emptied, all but our own columns: removed, not
+        // a client without a name.
+        if origin != nil, row.cells.indices.allSatisfy({ mapping.addedColumns.contains($0) || row.cells[$0].isEmpty }) {
+            return .skipped(provenance, reason: .removedByCustomer)
+        }
         if row.cells == header.cells { return .skipped(provenance, reason: .repeatedHeader) }
         if FooterRow.matches(row.cells) { return .skipped(provenance, reason: .footer) }
 

@@ -9,8 +9,52 @@ struct ReportBuilder {
 
     var hasFiles: Bool { !files.isEmpty }
 
+    /// The returned workbook being read: its file entry that carries the account, the rows it
+    /// sent, and the original rows seen so far in any of its sheets.
+    private var returnedDocument: (file: Int, sent: Set<String>, seen: Set<String>)?
+
     mutating func begin(_ file: FileReport) {
         files.append(file)
+    }
+
+    /// A returned error workbook starts (`sent`: the original rows it listed, from its hidden sheet).
+    mutating func beginReturnedWorkbook(sent: [String]) {
+        endDocument()
+        guard let first = files.indices.last else { return }
+        files[first].returned = ReturnedRows()
+        files[first].returned?.sent = sent.count
+        returnedDocument = (first, Set(sent), [])
+    }
+
+    /// The document is read: the sent rows never seen were deleted by the customer.
+    mutating func endDocument() {
+        guard let document = returnedDocument else { return }
+        returnedDocument = nil
+        files[document.file].returned?.removed += document.sent.subtracting(document.seen).count
+    }
+
+    /// Counts a returned workbook's row into its account.
+    private mutating func account(_ outcome: RowOutcome) {
+        guard var document = returnedDocument else { return }
+        let origin: RowReference?
+        switch outcome {
+        case let .accepted(record, _), let .merged(record, _): origin = record.provenance.origin
+        case let .rejected(provenance, _), let .skipped(provenance, _): origin = provenance.origin
+        }
+        var returned = files[document.file].returned ?? ReturnedRows()
+        switch (outcome, origin) {
+        case (.skipped(_, .removedByCustomer), _?): returned.removed += 1
+        case (.skipped, _): break
+        case (.accepted, _?), (.merged, _?): returned.fixed += 1
+        case (.rejected, _?): returned.stillToFix += 1
+        case (.accepted, nil), (.merged, nil):
+            returned.added += 1
+            returned.addedImported += 1
+        case (.rejected, nil): returned.added += 1
+        }
+        if let origin { document.seen.insert(origin.text) }
+        files[document.file].returned = returned
+        returnedDocument = document
     }
 
     mutating func count(_ outcome: RowOutcome) {
@@ -28,19 +72,22 @@ struct ReportBuilder {
         case let .merged(record, _):
             rows.merged += 1
             noteCorrection(record.provenance, fixed: true, in: last)
-        case .skipped:
+        case let .skipped(provenance, reason):
             rows.skipped += 1
+            if reason == .removedByCustomer { noteCorrection(provenance, fixed: false, removed: true, in: last) }
         }
         files[files.count - 1].rows = rows
+        account(outcome)
     }
 
     /// A row of a returned error workbook: is the original row it stands for fixed now?
-    private mutating func noteCorrection(_ provenance: Provenance, fixed: Bool, in file: Int) {
+    private mutating func noteCorrection(_ provenance: Provenance, fixed: Bool, removed: Bool = false, in file: Int) {
         guard let origin = provenance.origin else { return }
-        files[file].corrections?.append(Correction(row: provenance.row, original: origin, fixed: fixed))
+        files[file].corrections?.append(Correction(row: provenance.row, original: origin, fixed: fixed, removed: removed))
     }
 
-    func report() -> RunReport {
+    mutating func report() -> RunReport {
+        endDocument()
         let total = files.map(\.rows).reduce(RowCounts(), +)
         func common(_ values: [String?]) -> String? {
             Set(values.map { $0 ?? "" }).count == 1 ? values.first ?? nil : "mixed"

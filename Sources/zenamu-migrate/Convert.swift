@@ -53,12 +53,17 @@ enum Summary {
             }
         }
         for file in report.files {
-            guard let corrections = file.corrections, !corrections.isEmpty else { continue }
-            let fixed = corrections.filter(\.fixed)
-            lines.append("  \(fixed.count) of \(count(corrections.count, "returned row")) now imported"
-                + (fixed.isEmpty ? "" : " (" + fixed.prefix(5).map(\.original.text).joined(separator: ", ")
-                    + (fixed.count > 5 ? ", …" : "") + ")")
-                + "; \(corrections.count - fixed.count) still to fix.")
+            guard let returned = file.returned else { continue }
+            let fixed = (file.corrections ?? []).filter(\.fixed).map(\.original.text)
+            let sent = returned.sent > 0 ? "Of the \(count(returned.sent, "row")) sent to the studio" : "Of the rows sent back"
+            var line = "  \(sent): \(returned.fixed) now imported"
+                + (fixed.isEmpty ? "" : " (" + fixed.prefix(5).joined(separator: ", ") + (fixed.count > 5 ? ", …" : "") + ")")
+                + ", \(returned.stillToFix) still to fix, \(returned.removed) removed by the studio"
+            if returned.added > 0 {
+                line += "; \(count(returned.added, "row")) added by the studio: \(returned.addedImported) imported, "
+                    + "\(returned.added - returned.addedImported) to fix"
+            }
+            lines.append(line + ".")
         }
         lines.append("Wrote \(clients) (\(count(report.rows.accepted, "client"))) and \(reportPath).")
         if let errors {

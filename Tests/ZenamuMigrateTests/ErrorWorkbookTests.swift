@@ -21,8 +21,8 @@ struct ErrorWorkbookTests {
         let workbook = try WorkbookInspector(path: #require(converted.errorsWorkbook).path)
 
         #expect(workbook.sheets.map(\.name) == [words.toFixSheet, words.warningsSheet, words.summarySheet,
-                                                 KnownClient.sheetName, RunSettings.sheetName])
-        #expect(workbook.sheets.map(\.hidden) == [false, false, false, true, true])
+                                                 KnownClient.sheetName, RunSettings.sheetName, SentRows.sheetName])
+        #expect(workbook.sheets.map(\.hidden) == [false, false, false, true, true, true])
         let toFix = try #require(workbook[words.toFixSheet])
         let header = try #require(converted.report.files.first).mapping.map(\.column)
         #expect(toFix.rows[0] == [words.referenceHeader, words.problemHeader] + header)

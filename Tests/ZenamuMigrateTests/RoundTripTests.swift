@@ -71,6 +71,38 @@ struct RoundTripTests {
         #expect(third.report.files.first?.region == "IE" && third.report.locale == "en")
     }
 
+    /// Every row sent is accounted for: fixed, still to fix, or removed (emptied or deleted); rows
+    /// the studio added are counted apart, and the counts agree with the next errors.xlsx.
+    @Test func theReturnedWorkbooksAccountAddsUp() throws {
+        let first = try ConvertedFixture(fixture: "english-corrections")
+        let sent = try WorkbookInspector(path: #require(first.errorsWorkbook).path)
+        #expect(sent[SentRows.sheetName]?.rows.dropFirst().map { $0.first ?? "" }
+            == ["input.csv #3", "input.csv #4", "input.csv #5", "input.csv #6"])
+        let folder = try TemporaryFolder()
+        let returned = try Self.saveAsExcelWould(
+            sent, to: folder.url.appendingPathComponent("back.xlsx"), editing: "To fix",
+            ["input.csv #3": [4: "bob.stone@hotmail.com"],  // fixed
+             "input.csv #4": Dictionary(uniqueKeysWithValues: (2...8).map { ($0, "") })],  // emptied
+            deleting: ["input.csv #5"],
+            adding: [["", "", "Fay", "Lund", "fay@example", "1", "", "", "yes"],  // added, still wrong
+                     ["", "", "Gus", "Berg", "gus@example.com", "2", "", "", "no"]])  // added, fine
+        let second = try ConvertedFixture(paths: [returned])
+        let account = try #require(second.report.files.first?.returned)
+        var expected = ReturnedRows()
+        expected.sent = 4
+        expected.fixed = 1
+        expected.stillToFix = 1  // Eve, untouched
+        expected.removed = 2  // Cara emptied, Dan deleted
+        expected.added = 2
+        expected.addedImported = 1
+        #expect(account == expected)
+        #expect(second.report.skipped.map(\.reason) == [.removedByCustomer])
+        #expect(!second.report.issues.contains { $0.code == "name_required" })
+        // The next workbook holds exactly what is still to fix: Eve, and Fay whom the studio added.
+        let next = try WorkbookInspector(path: #require(second.errorsWorkbook).path)
+        #expect(next["To fix"]?.rows.count == 1 + account.stillToFix + account.added - account.addedImported)
+    }
+
     @Test func aSecondRoundFinishesTheJob() throws {
         let first = try ConvertedFixture(fixture: "czech-corrections")
         let folder = try TemporaryFolder()
@@ -99,7 +131,7 @@ struct RoundTripTests {
         let first = try ConvertedFixture(paths: [a, b])
         let sent = try WorkbookInspector(path: #require(first.errorsWorkbook).path)
         #expect(sent.sheets.map(\.name) == ["To fix", "Warnings", "Summary", KnownClient.sheetName, RunSettings.sheetName,
-                                             "To fix 2"])
+                                             SentRows.sheetName, "To fix 2"])
         var returned = try Self.saveAsExcelWould(sent, to: folder.url.appendingPathComponent("back.xlsx"),
                                                  editing: "To fix", ["a.csv #2": [3: "ann@x.com"]])
         returned = try Self.saveAsExcelWould(WorkbookInspector(path: returned.path), to: returned,
@@ -111,10 +143,16 @@ struct RoundTripTests {
 
     /// Writes the workbook again as a spreadsheet program saves it (shared strings, numbers as
     /// numbers), with cells of `sheet` changed: original-row reference → column index → new text.
+    /// The workbook as a spreadsheet program saves it after the customer's changes: `edits` by
+    /// original row and column, rows `deleting` removed, rows `adding` appended (without a
+    /// reference: the customer's own).
     static func saveAsExcelWould(_ workbook: WorkbookInspector, to url: URL, editing sheet: String,
-                                 _ edits: [String: [Int: String]]) throws -> URL {
+                                 _ edits: [String: [Int: String]], deleting: Set<String> = [],
+                                 adding: [[String]] = []) throws -> URL {
         let sheets = workbook.sheets.map { inspected in
-            let rows = inspected.rows.enumerated().map { number, cells -> [XLSXBuilder.Cell] in
+            var table = inspected.rows.filter { !(inspected.name == sheet && deleting.contains($0.first ?? "")) }
+            if inspected.name == sheet { table += adding }
+            let rows = table.enumerated().map { number, cells -> [XLSXBuilder.Cell] in
                 var cells = cells
                 if inspected.name == sheet, number > 0, let change = edits[cells.first ?? ""] {
                     for (column, text) in change {

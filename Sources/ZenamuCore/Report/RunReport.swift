@@ -136,6 +136,9 @@ public struct FileReport: Sendable, Codable, Equatable {
     /// For an error workbook sent back: each of its rows, the original row it stands for, and
     /// whether it is now imported. nil for any other file.
     public var corrections: [Correction]?
+    /// For an error workbook sent back: what became of the rows sent to the customer and of the rows
+    /// they added. nil for any other file.
+    public var returned: ReturnedRows?
 
     public init(file: String, format: String, sheet: String?, sheets: [String], encoding: String?, encodingReason: String?,
                 delimiter: String?, system: String, systemConfidence: Double, systemReason: [String], headerRow: Int,
@@ -232,6 +235,7 @@ extension FileReport {
         try c.encode(mapping, forKey: .mapping)
         try c.encode(rows, forKey: .rows)
         try c.encode(corrections, forKey: .corrections)
+        try c.encode(returned, forKey: .returned)
     }
 }
 
@@ -245,6 +249,22 @@ extension ColumnDecision {
     }
 }
 
+/// A returned error workbook's account: every row sent to the customer is fixed, still to fix, or
+/// removed (emptied, or deleted from the sheet); rows they added are counted apart. For a workbook
+/// with several To fix sheets, the first file entry carries the whole workbook's account.
+public struct ReturnedRows: Sendable, Codable, Equatable {
+    /// Rows the workbook listed to fix when it was written (0 for a workbook from an older tool).
+    public var sent = 0
+    public var fixed = 0
+    public var stillToFix = 0
+    public var removed = 0
+    /// Rows the customer added (no original row): imported, or to fix in the next workbook.
+    public var added = 0
+    public var addedImported = 0
+
+    public init() {}
+}
+
 /// One row of a returned error workbook: is the original row it stands for fixed now?
 public struct Correction: Sendable, Codable, Equatable {
     /// The row in the returned workbook.
@@ -252,10 +272,13 @@ public struct Correction: Sendable, Codable, Equatable {
     public var original: RowReference
     /// Accepted (or merged into an earlier client) this time.
     public var fixed: Bool
+    /// Emptied by the customer: read as a row they removed, not as a client without a name.
+    public var removed: Bool
 
-    public init(row: Int, original: RowReference, fixed: Bool) {
+    public init(row: Int, original: RowReference, fixed: Bool, removed: Bool = false) {
         self.row = row
         self.original = original
         self.fixed = fixed
+        self.removed = removed
     }
 }

@@ -16,6 +16,8 @@ public enum SkipReason: String, Sendable, Codable {
     case footer
     case preamble
     case repeatedHeader = "repeated_header"
+    /// A row of a returned error workbook the customer emptied: they removed the client.
+    case removedByCustomer = "removed_by_customer"
 
     public var explanation: String {
         switch self {
@@ -23,6 +25,7 @@ public enum SkipReason: String, Sendable, Codable {
         case .footer: "footer row (a total, not a client)"
         case .preamble: "above the header (a title or column numbers)"
         case .repeatedHeader: "the header repeated"
+        case .removedByCustomer: "emptied by the customer (read as removed)"
         }
     }
 }

@@ -24,6 +24,9 @@ public final class ErrorWorkbookSink: ClientSink {
     /// Hidden: the clients imported so far, so a corrected row cannot take one's e-mail.
     private var imported: XLSXWriter.Sheet?
     private var importedRows: UInt32 = 0
+    /// Hidden: the original rows sent to fix, so deleted ones are noticed when the workbook returns.
+    private var sent: XLSXWriter.Sheet?
+    private var sentRows: UInt32 = 0
     private let notes: NoteBudget
     /// A row the budget could not note: the Summary says where notes stop.
     private var notesRanOut = false
@@ -63,6 +66,10 @@ public final class ErrorWorkbookSink: ClientSink {
                 for (column, cell) in cells.enumerated() { try settings.text(UInt32(row), UInt16(column), cell) }
             }
             settings.hide()
+            let sent = try writer.addSheet(SentRows.sheetName)
+            try sent.text(0, 0, SentRows.header[0])
+            sent.hide()
+            self.sent = sent
             imported.hide()
             self.imported = imported
         }
@@ -88,6 +95,10 @@ public final class ErrorWorkbookSink: ClientSink {
         switch outcome {
         case let .rejected(provenance, issues):
             rowsToFix += 1
+            if let sent, sentRows < XLSXWriter.lastRow {
+                sentRows += 1
+                try sent.text(sentRows, 0, provenance.original.text)
+            }
             if notes.exhausted { notesRanOut = true }
             try toFix.last?.add(provenance, issues: issues)
         case let .accepted(record, notes):

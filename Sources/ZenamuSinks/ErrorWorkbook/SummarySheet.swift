@@ -49,8 +49,9 @@ struct SummarySheet {
             try pair(&row, words.toFixLabel, Double(file.rows.rejected))
             try pair(&row, words.mergedLabel, Double(file.rows.merged))
             try pair(&row, words.skippedLabel, Double(file.rows.skipped))
-            if let corrections = file.corrections {
-                try pair(&row, words.fixedLabel, "\(corrections.filter(\.fixed).count) / \(corrections.count)")
+            if let returned = file.returned {
+                let sent = returned.sent > 0 ? returned.sent : returned.fixed + returned.stillToFix + returned.removed
+                try pair(&row, words.fixedLabel, "\(returned.fixed) / \(sent)")
             }
 
             row += 2
