@@ -58,22 +58,14 @@ enum Exit {
     static let cannotWriteOutput = ExitCode(73)
 }
 
-/// Runs `body`, turning the pipeline's errors into one clear sentence and the contract's status.
+/// Runs `body`, turning every failure the contract names into one clear sentence and its status:
+/// a file that cannot be read (2), something that cannot be written (73), a usage mistake (64).
 func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as InputError {
         printError(error.description)
         throw Exit.unreadableInput
-    } catch let error as UsageError {
-        throw ValidationError(error.description)
-    }
-}
-
-/// Runs `body`, turning a failure to write into one sentence and exit status 73.
-func writingOutputs<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
     } catch let error as OutputError {
         printError(error.description)
         throw Exit.cannotWriteOutput

@@ -30,8 +30,8 @@ struct Convert: ParsableCommand {
 
         // Refusals (an input that is also an output, a folder where an output goes, another run
         // in the folder) come before anything is read or written.
-        let folder = try writingOutputs { try OutputFolder(path: out, inputs: input.files) }
-        let result = try writingOutputs { try reportingErrors { try conversion.run(paths: input.files, into: folder, quiet: true) } }
+        let folder = try reportingErrors { try OutputFolder(path: out, inputs: input.files) }
+        let result = try reportingErrors { try conversion.run(paths: input.files, into: folder, quiet: true) }
         let report = result.report
 
         // Paths as the user gave them, not made absolute.

@@ -51,17 +51,15 @@ struct Import: ParsableCommand {
         var options = input.conversionOptions
         options.locale = locale
         let conversion = try reportingErrors { try Conversion(options: options) }
-        let folder = try out.map { out in try writingOutputs { try OutputFolder(path: out, inputs: input.files) } }
+        let folder = try out.map { out in try reportingErrors { try OutputFolder(path: out, inputs: input.files) } }
         let exists = FileManager.default.fileExists(atPath: store)
         let opened = try usingStore {
             dryRun && !exists ? try ClientStore(inMemoryFor: store) : try ClientStore(path: store, create: true)
         }
         let result = try usingStore {
-            try writingOutputs {
-                try reportingErrors {
-                    try conversion.run(paths: input.files, into: opened, policy: invite, dryRun: dryRun, studio: studio,
-                                       toolVersion: ZenamuMigrate.configuration.version, outputs: folder, quiet: true)
-                }
+            try reportingErrors {
+                try conversion.run(paths: input.files, into: opened, policy: invite, dryRun: dryRun, studio: studio,
+                                   toolVersion: ZenamuMigrate.configuration.version, outputs: folder, quiet: true)
             }
         }
         if let out, let outputs = result.outputs {
@@ -151,7 +149,7 @@ struct Invitations: ParsableCommand {
         if let export, let from {
             let studio = try opened.studio()
             let language = locale ?? studio.flatMap { MessageLanguage(rawValue: $0.locale) } ?? .english
-            try writingOutputs {
+            try reportingErrors {
                 do {
                     try FileManager.default.createDirectory(atPath: export, withIntermediateDirectories: true)
                     for (index, invitation) in invitations.enumerated() {
