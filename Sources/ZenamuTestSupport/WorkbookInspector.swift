@@ -23,6 +23,12 @@ public struct WorkbookInspector {
         public let frozenRows: Int
         public let autofilter: String?
         public let formulas: Int
+        /// Printed fitted to pages (and how many pages wide), or at `printScale` percent.
+        public let fitToPage: Bool
+        public let fitToWidth: Int?
+        public let printScale: Int?
+        /// The rows and columns repeated on every printed page ("'To fix'!$A:$A,'To fix'!$1:$1").
+        public let printTitles: String?
     }
 
     public struct Validation: Equatable {
@@ -101,7 +107,14 @@ public struct WorkbookInspector {
                 },
                 frozenRows: Int(xml.all("pane").first?.attributes["ySplit"] ?? "0") ?? 0,
                 autofilter: xml.all("autoFilter").first?.attributes["ref"],
-                formulas: xml.all("f").count))
+                formulas: xml.all("f").count,
+                fitToPage: xml.all("pageSetUpPr").first?.attributes["fitToPage"] == "1",
+                // OOXML's defaults when the attribute is left out: 1 page wide, 100%.
+                fitToWidth: xml.all("pageSetup").first.map { Int($0.attributes["fitToWidth"] ?? "1") ?? 1 },
+                printScale: xml.all("pageSetup").first.map { Int($0.attributes["scale"] ?? "100") ?? 100 },
+                printTitles: book.all("definedName").first {
+                    $0.attributes["name"] == "_xlnm.Print_Titles" && $0.attributes["localSheetId"] == String(index)
+                }?.text))
         }
         self.sheets = sheets
     }

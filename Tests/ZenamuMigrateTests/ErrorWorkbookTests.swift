@@ -126,6 +126,29 @@ struct ErrorWorkbookTests {
         #expect(!warnings.rows.dropFirst().contains { $0.contains { $0.contains("once the row is imported") } })
     }
 
+    /// A wide export: the columns that fed a field first, and printed legibly over several pages
+    /// with the original row repeated, not shrunk onto one.
+    @Test func aWideExportPutsUsedColumnsFirstAndPrintsLegibly() throws {
+        let folder = try TemporaryFolder()
+        let extras = (1...20).map { "Extra \($0)" }
+        let header = ["Notes", "Name", "Joined"] + extras + ["Email"]
+        let row = ["vip", "Ann Lee", "2020-01-01"] + extras.map { "some long value for \($0)" } + ["not-an-address"]
+        let file = try folder.file("wide.csv", text: header.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n")
+        let converted = try ConvertedFixture(paths: [file])
+        let workbook = try WorkbookInspector(path: #require(converted.errorsWorkbook).path)
+        let toFix = try #require(workbook["To fix"])
+        #expect(Array(toFix.rows[0].prefix(5)) == ["Original row", "Problem", "Name", "Email", "Notes"])
+        #expect(toFix.rows[1][3] == "not-an-address")
+        #expect(!toFix.fitToPage && toFix.printScale == 100)
+        #expect(toFix.printTitles == "'To fix'!$A:$A,'To fix'!$1:$1")
+
+        // A narrow one still fits one page wide.
+        let narrow = try ConvertedFixture(fixture: "english-corrections")
+        let narrowWorkbook = try WorkbookInspector(path: #require(narrow.errorsWorkbook).path)
+        let small = try #require(narrowWorkbook["To fix"])
+        #expect(small.fitToPage && small.fitToWidth == 1)
+    }
+
     /// Neighbouring flagged cells print as separate values.
     @Test func cellsOfTheToFixTableHaveThinBorders() throws {
         let converted = try ConvertedFixture(fixture: "english-corrections")

@@ -54,11 +54,14 @@ final class ToFixSheet {
         self.styles = styles
         let added = start.mapping.addedColumns
         headerCount = start.header.cells.count
-        customerColumns = start.header.cells.indices.filter { !added.contains($0) }
-        positions = Dictionary(uniqueKeysWithValues: customerColumns.enumerated().map { ($1, $0) })
         var fields: [Int: CanonicalField] = [:]
         for mapped in start.mapping.columns { fields[mapped.column.index] = mapped.field }
         self.fields = fields
+        // The columns that fed a field come first, in the file's order, then the others: what the
+        // customer must look at is on the first printed page of a wide export.
+        let own = start.header.cells.indices.filter { !added.contains($0) }
+        customerColumns = own.filter { fields[$0] != nil } + own.filter { fields[$0] == nil }
+        positions = Dictionary(uniqueKeysWithValues: customerColumns.enumerated().map { ($1, $0) })
 
         let words = messages.words
         try write(Self.referenceColumn, 0, words.referenceHeader, styles.header)
@@ -164,6 +167,11 @@ final class ToFixSheet {
         let lastCustomer = UInt16(min(Int(Self.firstCustomerColumn) + max(customerColumns.count, 1) - 1, Int(Self.lastColumn)))
         let lastColumn = max(lastCustomer, widths.lastColumn ?? lastCustomer)
         sheet.finishTable(rows: rowsWritten, lastColumn: lastColumn)
+        let totalWidth = (Self.referenceColumn...lastColumn).reduce(0.0) { total, column in
+            total + (column == Self.problemColumn ? Double(Self.problemWidth)
+                : widths.width(column, within: column == Self.referenceColumn ? 12...40 : 8...45, margin: 3))
+        }
+        sheet.printLegibly(totalWidth: totalWidth)
         sheet.column(Self.referenceColumn, Self.referenceColumn, width: widths.width(Self.referenceColumn, within: 12...40),
                      styles.reference)
         sheet.column(Self.problemColumn, Self.problemColumn, width: Double(Self.problemWidth), styles.problem)

@@ -140,6 +140,20 @@ final class XLSXWriter {
             if repeatingHeader { _ = worksheet_repeat_rows(pointer, 0, 0) }
         }
 
+        /// Characters of column width that fit across landscape A4 at 100%.
+        static let pageWidth = 150.0
+        /// The smallest scale that stays legible on paper.
+        static let smallestScale = 0.6
+
+        /// One page wide while that keeps the text at least `smallestScale`; a wider table prints
+        /// at full size over several landscape pages, its first column (the original row) and its
+        /// header on every page, rather than shrunk to a few points.
+        func printLegibly(totalWidth: Double) {
+            guard totalWidth > Self.pageWidth / Self.smallestScale else { return }
+            worksheet_set_print_scale(pointer, 100)  // also turns "fit to page" off
+            _ = worksheet_repeat_columns(pointer, 0, 0)
+        }
+
         func activate() { worksheet_activate(pointer) }
         func hide() { worksheet_hide(pointer) }
 
