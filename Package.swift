@@ -57,6 +57,9 @@ let package = Package(
             dependencies: ["ZenamuMigration", "ZenamuReaders", "ZenamuStore",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        // FreeXL in a process of its own (it can crash on crafted files); the readers run it.
+        .executableTarget(name: "zenamu-xls-reader", dependencies: ["ZenamuReaders"]),
+
         // The reader alone, for bench/run.
         .executableTarget(name: "zenamu-read", dependencies: ["ZenamuCore", "ZenamuReaders"], path: "bench/zenamu-read"),
 

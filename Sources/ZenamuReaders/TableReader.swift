@@ -49,6 +49,9 @@ public enum TableReader {
         case .zip:
             return try openZip(path: path, file: file, limits: limits)
         case .ole2:
+            if let helper = IsolatedXLSWorkbook.helper {
+                return try IsolatedXLSWorkbook(helper: helper, path: path, file: file)
+            }
             return try XLSWorkbook(path: path, file: file)
         case .pdf:
             throw InputError(file: file, reason: "this is a PDF, not a client list; "

@@ -141,6 +141,15 @@ struct CrasherTests {
         #expect(ended.stderr.contains("row 1, column A: the workbook is damaged: a cell refers to text number \"-1\""))
     }
 
+    /// FreeXL dies on this file (SIGSEGV); it runs in a helper process, so the tool does not.
+    @Test func aFileThatCrashesFreeXLIsRefusedWithOneSentence() throws {
+        let out = try TemporaryFolder()
+        let (ended, _) = try Self.convert("freexl-bad-free-segfault.xls", into: out)
+        #expect(ended.status == 2)
+        #expect(ended.stderr.hasSuffix(": this .xls file made the Excel reader fail (it is damaged, or built to break "
+            + "readers); open it in Excel and save it as .xlsx or CSV.\n"))
+    }
+
     @Test func freeXLsOverReadOnACraftedXLSEndsInAClearRefusal() throws {
         let out = try TemporaryFolder()
         let (ended, _) = try Self.convert("freexl-iconv-overread.xls", into: out)

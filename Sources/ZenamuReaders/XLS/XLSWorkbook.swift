@@ -1,9 +1,10 @@
 import CFreeXL
 import ZenamuCore
 
-/// An old Excel workbook (BIFF, .xls) read through FreeXL. FreeXL loads the whole file (it is not
-/// a streaming reader), so a sheet is read into memory when opened; .xls files are capped at
-/// 65,536 rows by the format itself.
+/// An old Excel workbook (BIFF, .xls) read through FreeXL, in this process. FreeXL loads the whole
+/// file (it is not a streaming reader), so a sheet is read into memory when opened; .xls files are
+/// capped at 65,536 rows by the format itself. FreeXL 1.0.6 can crash on a crafted file, so the
+/// readers use it through `IsolatedXLSWorkbook` (a helper process) when the helper is there.
 final class XLSWorkbook: TableFile {
     private var handle: UnsafeRawPointer?
     private let file: String
