@@ -30,42 +30,79 @@ final class IsolatedXLSWorkbook: TableFile {
 
     init(helper: String, path: String, file: String) throws {
         self.file = file
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: helper)
-        process.arguments = [path, file]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        // A crash is an answer here, not something to report at length (or wait for).
-        process.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
-        do { try process.run() } catch {
-            throw InputError(file: file, reason: "the .xls reader could not be started (\(error.localizedDescription)).")
-        }
-        let deadline = DispatchWorkItem { process.terminate(); kill(process.processIdentifier, SIGKILL) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + Self.timeLimit, execute: deadline)
-        var bytes: [UInt8] = []
-        var tooLong = false
-        while let chunk = try? output.fileHandleForReading.read(upToCount: 1 << 16), !chunk.isEmpty {
-            if bytes.count + chunk.count > Self.outputLimit {
-                tooLong = true
-                kill(process.processIdentifier, SIGKILL)
-                break
-            }
-            bytes += chunk
-        }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        deadline.cancel()
-        if process.terminationReason == .uncaughtSignal || tooLong {
+        let result = try Self.spawn(helper, arguments: [path, file], file: file)
+        if result.crashed {
             throw InputError(file: file, reason: "this .xls file made the Excel reader fail (it is damaged, or built to "
                 + "break readers); open it in Excel and save it as .xlsx or CSV.")
         }
-        guard process.terminationStatus == 0 else {
-            let reason = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard result.status == 0 else {
+            let reason = String(decoding: result.errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw InputError(file: file, reason: reason.isEmpty ? "the .xls file cannot be read." : reason)
         }
-        (sheetNames, tables) = try XLSDump.read(bytes, file: file)
+        (sheetNames, tables) = try XLSDump.read(result.output, file: file)
+    }
+
+    /// Runs the helper with posix_spawn (not Foundation's Process: under the address sanitizer its
+    /// Linux implementation reads past a buffer of its own), reading both pipes with poll until it
+    /// ends, and killing it past the time or output limit.
+    private static func spawn(_ helper: String, arguments: [String], file: String) throws
+        -> (output: [UInt8], errors: [UInt8], status: Int32, crashed: Bool)
+    {
+        var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
+        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
+            throw InputError(file: file, reason: "the .xls reader could not be started (no pipe).")
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        for descriptor in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        // A crash is an answer here, not something to report at length (or wait for).
+        let environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
+            .map { "\($0.key)=\($0.value)" }
+        let argv = ([helper] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, helper, &actions, nil, argv, envp)
+        close(outPipe[1])
+        close(errPipe[1])
+        defer {
+            close(outPipe[0])
+            close(errPipe[0])
+        }
+        guard spawned == 0 else {
+            throw InputError(file: file, reason: "the .xls reader could not be started (\(String(cString: strerror(spawned)))).")
+        }
+        var output: [UInt8] = [], errors: [UInt8] = []
+        var open: [Int32] = [outPipe[0], errPipe[0]]
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let deadline = Date().addingTimeInterval(timeLimit)
+        var killed = false
+        while !open.isEmpty {
+            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            let left = Int32(max(0, min(1_000, deadline.timeIntervalSinceNow * 1_000)))
+            if poll(&fds, nfds_t(fds.count), left) < 0, errno != EINTR { break }
+            if Date() > deadline || output.count > outputLimit {
+                kill(pid, SIGKILL)
+                killed = true
+                break
+            }
+            for entry in fds where entry.revents != 0 {
+                let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
+                if count > 0 {
+                    if entry.fd == outPipe[0] { output += buffer[..<count] } else if errors.count < 1 << 16 { errors += buffer[..<count] }
+                } else {
+                    open.removeAll { $0 == entry.fd }
+                }
+            }
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let signalled = status & 0x7F != 0
+        return (output, errors, signalled ? -1 : (status >> 8) & 0xFF, signalled || killed)
     }
 
     func rows(sheet index: Int) throws -> any RowSource {
