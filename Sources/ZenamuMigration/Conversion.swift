@@ -81,7 +81,7 @@ public struct Conversion {
         let known = try Self.knownClients(in: document)
         for client in known { reconciler.remember(client) }
         let settings = try Self.settings(in: document)
-        let sent = try Self.column(SentRows.sheetName, in: document)
+        let sent = try Self.sentRows(in: document)
         for (index, var table) in tables.enumerated() {
             try convert(&table.source, head: table.head, found: table.found, sheets: document.sheetNames,
                         known: index == 0 ? known : [], settings: settings, sinks: sinks, builder: &builder,
@@ -90,34 +90,29 @@ public struct Conversion {
         builder.endDocument()
     }
 
-    /// The first column of a hidden sheet, below its header; nil when the workbook has no such sheet.
-    static func column(_ sheet: String, in document: any TableFile) throws -> [String]? {
-        guard let index = document.sheetNames.firstIndex(of: sheet) else { return nil }
-        var rows = try document.rows(sheet: index)
-        var values: [String] = []
-        _ = try rows.next()
-        while let row = try rows.next() { if let first = row.cells.first, !first.isEmpty { values.append(first) } }
-        return values
+    /// The rows of one of the error workbook's hidden sheets (at most `limit`); nil when the file
+    /// has no such sheet, as any file but a returned workbook.
+    static func hiddenSheet(_ name: String, in document: any TableFile, limit: Int = .max) throws -> [[String]]? {
+        guard let index = document.sheetNames.firstIndex(of: name) else { return nil }
+        var source = try document.rows(sheet: index)
+        var rows: [[String]] = []
+        while rows.count < limit, let row = try source.next() { rows.append(row.cells) }
+        return rows
     }
 
-    /// The settings an error workbook keeps of the run that wrote it; nil for any other file.
+    /// The original rows an error workbook sent to fix (below the sheet's header).
+    static func sentRows(in document: any TableFile) throws -> [String]? {
+        try hiddenSheet(SentRows.sheetName, in: document)?.dropFirst().compactMap { $0.first }.filter { !$0.isEmpty }
+    }
+
+    /// The settings an error workbook keeps of the run that wrote it.
     static func settings(in document: any TableFile) throws -> RunSettings? {
-        guard let index = document.sheetNames.firstIndex(of: RunSettings.sheetName) else { return nil }
-        var rows = try document.rows(sheet: index)
-        var cells: [[String]] = []
-        while cells.count < 100, let row = try rows.next() { cells.append(row.cells) }
-        return RunSettings(rows: cells)
+        try hiddenSheet(RunSettings.sheetName, in: document, limit: 100).map(RunSettings.init(rows:))
     }
 
-    /// The hidden list of clients an earlier run imported: only the error workbook has that sheet.
+    /// The clients an earlier run imported.
     static func knownClients(in document: any TableFile) throws -> [KnownClient] {
-        guard let index = document.sheetNames.firstIndex(of: KnownClient.sheetName) else { return [] }
-        var rows = try document.rows(sheet: index)
-        var known: [KnownClient] = []
-        while let row = try rows.next() {
-            if let client = KnownClient(cells: row.cells) { known.append(client) }
-        }
-        return known
+        try hiddenSheet(KnownClient.sheetName, in: document)?.compactMap(KnownClient.init(cells:)) ?? []
     }
 
     private func convert(_ source: inout any RowSource, head: [SourceRow], found: HeaderLocator.Found, sheets: [String],

@@ -65,15 +65,14 @@ public final class StoreSink: ClientSink {
         guard case let .accepted(record, _) = outcome else { return }
         let balance = StoredBalance(record, today: today)
         if balance.expiredEntries > 0 { summary.expiredPasses += 1 }
-        let client: Int64
         if let existing = try find(record) {
-            client = existing
-            try update(existing, with: record, balance: balance)
+            let registered = try update(existing, with: record, balance: balance)
+            if !registered { try invite(existing, record: record, balance: balance) }
         } else {
-            client = try insert(record, balance: balance)
+            // A new client is unregistered.
+            try invite(try insert(record, balance: balance), record: record, balance: balance)
             summary.created += 1
         }
-        try invite(client, record: record, balance: balance)
     }
 
     // MARK: - Matching
@@ -111,13 +110,14 @@ public final class StoreSink: ClientSink {
         return client
     }
 
-    private func update(_ client: Int64, with record: ClientRecord, balance: StoredBalance) throws {
+    /// Brings the client up to the export's values; says whether the client has registered.
+    private func update(_ client: Int64, with record: ClientRecord, balance: StoredBalance) throws -> Bool {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT c.name, c.phone, c.sourceClientID, c.status, s.value AS consent,
                    b.entries, b.credits, b.passExpiry, b.expiredEntries
             FROM clients c JOIN consents s ON s.clientID = c.id JOIN balances b ON b.clientID = c.id
             WHERE c.id = ?
-            """), arguments: [client]) else { return }
+            """), arguments: [client]) else { return false }
         var changed: [(field: String, old: String?, new: String?)] = []
         func compare(_ field: String, _ old: String?, _ new: String?) {
             if old != new { changed.append((field, old, new)) }
@@ -143,7 +143,7 @@ public final class StoreSink: ClientSink {
         }
         guard !changed.isEmpty else {
             summary.unchanged += 1
-            return
+            return registered
         }
         summary.updated += 1
         for change in changed {
@@ -162,8 +162,10 @@ public final class StoreSink: ClientSink {
                 """)
                     .execute(arguments: [balance.entries, balance.credits, balance.passExpiry, balance.expiredEntries, now, client])
         }
+        return registered
     }
 
+    /// Puts an unregistered client in the outbox when the policy asks for it.
     private func invite(_ client: Int64, record: ClientRecord, balance: StoredBalance) throws {
         let wanted = switch policy {
         case .balances: balance.isBalance
@@ -175,9 +177,6 @@ public final class StoreSink: ClientSink {
             summary.notInvitable += 1
             return
         }
-        let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM clients WHERE id = ?"),
-                                 arguments: [client])
-        guard status == "unregistered" else { return }
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO invitations (clientID, email, importID, createdAt) VALUES (?, ?, ?, ?)")
             .execute(arguments: [client, email, importID, now])
         if db.changesCount > 0 { summary.invited += 1 }
