@@ -32,7 +32,9 @@ public struct Inspection {
             let others = file.sheets.filter { $0 != sheet }
             lines.append("Sheet      \(sheet)" + (others.isEmpty ? "" : " (the others: \(others.joined(separator: ", ")))"))
         }
-        lines.append("System     \(file.system) (confidence \(file.systemConfidence)): " + file.systemReason.joined(separator: "; "))
+        let adapter = AdapterRegistry.adapter(id: file.system)?.description.name ?? file.system
+        lines.append("System     \(adapter) (\(file.system), confidence \(file.systemConfidence)): "
+            + file.systemReason.joined(separator: "; "))
         lines.append("Header     row \(file.headerRow)")
         lines.append("Language   " + (file.language.map { "\(GenericClientList.languageNames[$0] ?? $0) (\($0))" }
             ?? "not told by the header"))

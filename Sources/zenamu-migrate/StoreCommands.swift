@@ -47,6 +47,13 @@ struct Import: ParsableCommand {
     @Flag(help: "Report what would change, and write nothing.")
     var dryRun = false
 
+    func validate() throws {
+        if dryRun, out != nil {
+            throw ValidationError("--dry-run writes nothing, so it takes no --out folder; "
+                + "`zenamu-migrate convert` writes clients.csv, report.json and errors.xlsx without the store.")
+        }
+    }
+
     func run() throws {
         var options = input.conversionOptions
         options.locale = locale

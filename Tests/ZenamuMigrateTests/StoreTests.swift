@@ -100,6 +100,12 @@ struct StoreTests {
         let result = try CLI.run(["import", try Fixtures.input(of: "zenamu-seed").path, "--store", nowhere.path, "--dry-run"])
         #expect(result.status == 0 && result.stdout.contains("Dry run, nothing written. Store"))
         #expect(!FileManager.default.fileExists(atPath: nowhere.path))
+        // Nor an output folder: a dry run with --out is a usage error.
+        let out = studio.folder.url.appendingPathComponent("out")
+        let refused = try CLI.run(["import", try Fixtures.input(of: "zenamu-seed").path, "--store", studio.path, "--dry-run",
+                                   "--out", out.path])
+        #expect(refused.status == 64 && refused.stderr.contains("--dry-run writes nothing, so it takes no --out folder"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
     @Test(arguments: [(InvitePolicy.balances, 2, 0), (.all, 3, 1), (.none, 0, 0)])
