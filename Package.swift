@@ -33,7 +33,12 @@ let package = Package(
         .systemLibrary(name: "CFreeXL", pkgConfig: "freexl", providers: [.apt(["libfreexl-dev"])]),
         .target(name: "ZenamuReaders", dependencies: ["ZenamuCore", "CUchardet", "CLibzip", "CExpat", "CFreeXL"]),
 
-        .target(name: "ZenamuAdapters", dependencies: ["ZenamuCore"]),
+        // Adapters: the generic one, the returned error workbook, and one file per named system in
+        // Systems/ (Swift) or Systems/Declared/ (JSON), registered by the build plugin below.
+        .target(name: "ZenamuAdapters", dependencies: ["ZenamuCore"], exclude: ["Systems/Declared"],
+                plugins: ["AdapterRegistryPlugin"]),
+        .executableTarget(name: "zenamu-adapter-registry"),
+        .plugin(name: "AdapterRegistryPlugin", capability: .buildTool(), dependencies: ["zenamu-adapter-registry"]),
 
         // libphonenumber is C++ with protobuf types; a tiny extern "C" shim keeps C++ interop
         // (which crashes the 6.3 compiler on those types and spreads to dependents) out of Swift.
@@ -71,7 +76,7 @@ let package = Package(
 )
 
 // A warning fails the build, in debug and in release alike: it cannot land unseen.
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .plugin {
     target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
     target.cxxSettings = (target.cxxSettings ?? []) + [.treatAllWarnings(as: .error)]
 }

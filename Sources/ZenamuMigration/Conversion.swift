@@ -231,8 +231,7 @@ public struct Conversion {
         if origin != nil, row.cells.indices.allSatisfy({ mapping.addedColumns.contains($0) || row.cells[$0].isEmpty }) {
             return .skipped(provenance, reason: .removedByCustomer)
         }
-        if row.cells == header.cells { return .skipped(provenance, reason: .repeatedHeader) }
-        if FooterRow.matches(row.cells) { return .skipped(provenance, reason: .footer) }
+        if let noise = adapter.noise(row, header: header) { return .skipped(provenance, reason: noise) }
 
         let raw = adapter.extract(row, mapping: mapping)
         let (record, issues) = RuleBook.normalise(raw, provenance: provenance, context: context)

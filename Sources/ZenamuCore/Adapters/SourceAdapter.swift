@@ -1,13 +1,33 @@
-/// Maps the rows of one kind of export to raw client fields.
+/// Maps the rows of one kind of export to raw client fields. See docs/ARCHITECTURE.md, "Adapters".
 ///
 /// An adapter describes itself (`description`): its id, the systems and languages it covers, and
-/// sample files with the canonical rows they must produce. The conformance tests run every
-/// registered adapter's samples, so adding an adapter adds its tests.
+/// sample files with the canonical rows they must produce. The adapter kit (`ZenamuAdapterKit`)
+/// runs every adapter's samples, so adding an adapter adds its tests.
+///
+/// An adapter owns its whole file through hooks that all have defaults, so a plain client list
+/// needs only `recognise` and `mapping`: which rows its system adds (`noise`), how a packed cell
+/// unpacks (`extract`), whether several rows make one client (`assembly`), and whether the file
+/// is a second file joined to the client list (`part`).
 public protocol SourceAdapter: Sendable {
     var description: AdapterDescription { get }
 
     /// How sure the adapter is that `header` is one of its files (0 = not at all), and why.
     func recognise(header: [String]) -> Recognition
+
+    /// The same, knowing the first data rows below the header: a system whose header is common
+    /// but whose values are not (a packed cell, a status letter) looks at them. The default asks
+    /// `recognise(header:)`.
+    func recognise(header: [String], sample: [SourceRow]) -> Recognition
+
+    /// A row the system adds that is not a client (a footer, the header repeated), or nil.
+    func noise(_ row: SourceRow, header: SourceRow) -> SkipReason?
+
+    /// Whether each row is a client, or rows are passes to assemble into clients.
+    var assembly: RowAssembly { get }
+
+    /// Which part of a system's export this header is: the client list, or a report of balances
+    /// joined to it on the system's client id.
+    func part(of header: [String]) -> FilePart
 
     /// What each column of `header` feeds, and why.
     func mapping(for header: [String]) -> ColumnMapping
@@ -19,6 +39,14 @@ public protocol SourceAdapter: Sendable {
 
 extension SourceAdapter {
     public var id: String { description.id }
+
+    public func recognise(header: [String], sample: [SourceRow]) -> Recognition { recognise(header: header) }
+
+    public func noise(_ row: SourceRow, header: SourceRow) -> SkipReason? { SystemNoise.reason(row, header: header) }
+
+    public var assembly: RowAssembly { .onePerRow }
+
+    public func part(of header: [String]) -> FilePart { .clients }
 
     public func extract(_ row: SourceRow, mapping: ColumnMapping) -> RawClient {
         var raw = RawClient(row: row)
@@ -174,4 +202,22 @@ public struct RawClient: Sendable, Equatable {
 
     /// The first (best) value for a field.
     public subscript(field: CanonicalField) -> RawValue? { values[field]?.first }
+}
+
+/// How an adapter's rows become clients.
+public enum RowAssembly: Sendable, Equatable {
+    /// Each row is one client: streamed, memory independent of the file's length.
+    case onePerRow
+    /// One row per pass: the rows of one client (same e-mail, else the old system's id, else
+    /// name) are one client whose balances are the sum of their unexpired passes.
+    case passesByClient
+}
+
+/// The part of a system's export a file is.
+public enum FilePart: Sendable, Equatable {
+    /// Clients, one per row (or per pass, by `RowAssembly`).
+    case clients
+    /// Balances per client (remaining visits, credits, expiry), joined to the client list of the
+    /// same run on the old system's client id; its rows add to a client, they are not clients.
+    case balances
 }
