@@ -38,16 +38,19 @@ public struct Conversion {
     let phones: any PhoneParsing
     let adapters: [any SourceAdapter]
 
-    public init(options: ConversionOptions, phones: any PhoneParsing = LibPhoneNumber()) throws {
+    /// `adapters`: those `--system auto` chooses from, best first on a tie (the registry by
+    /// default; a program brings its own, or adds `AdapterRegistry.declarations(in:)`).
+    public init(options: ConversionOptions, adapters available: [any SourceAdapter] = AdapterRegistry.all,
+                phones: any PhoneParsing = LibPhoneNumber()) throws {
         self.options = options
         self.phones = phones
         if options.system == "auto" {
-            adapters = AdapterRegistry.all
-        } else if let adapter = AdapterRegistry.adapter(id: options.system) {
+            adapters = available
+        } else if let adapter = available.first(where: { $0.id == options.system }) {
             adapters = [adapter]
         } else {
             throw UsageError("unknown system \"\(options.system)\"; choose auto or one of: "
-                + AdapterRegistry.ids.joined(separator: ", ") + " (see `zenamu-migrate adapters`).")
+                + available.map(\.id).joined(separator: ", ") + " (see `zenamu-migrate adapters`).")
         }
         if let region = options.region, !phones.isKnownRegion(region) {
             throw UsageError("unknown region \"\(region)\"; give a two-letter country code such as CZ, HU, FR or IT.")
@@ -55,13 +58,40 @@ public struct Conversion {
     }
 
     /// Converts `paths` in order, feeding every sink. Throws `InputError` when a file cannot be read.
+    ///
+    /// A system's second file (`FilePart.balances`, such as Mindbody's pricing-options report) is
+    /// read first, so the client list finds each client's balances; its rows are reported after
+    /// the client lists, once it is known which client took each pass.
     @discardableResult
     public func run(paths: [String], sinks: [any ClientSink]) throws -> RunReport {
         var builder = ReportBuilder()
         var reconciler = Reconciler()
         do {
-            for path in paths {
-                try convert(path: path, sinks: sinks, builder: &builder, reconciler: &reconciler)
+            let documents = try paths.map(open)
+            var ledger = BalanceLedger()
+            var balanceFiles: [BalanceLedger.File] = []
+            for document in documents {
+                for var table in document.tables where table.isBalances {
+                    balanceFiles.append(try readBalances(&table, sheets: document.file.sheetNames, into: &ledger,
+                                                         builder: &builder))
+                }
+            }
+            for document in documents where document.tables.contains(where: { !$0.isBalances }) {
+                try convert(document, sinks: sinks, builder: &builder, reconciler: &reconciler, ledger: &ledger)
+            }
+            for var file in balanceFiles {
+                // Without a client list in the run, the pass report's header decides the language.
+                if !builder.hasFiles {
+                    builder.messages = Self.messages(option: options.locale, language: file.start.mapping.language)
+                }
+                file.start.messages = builder.messages.catalogue
+                builder.begin(file.report)
+                for sink in sinks { try sink.begin(file.start) }
+                for outcome in ledger.outcomes(of: file, clientFile: nil) {
+                    builder.count(outcome)
+                    for sink in sinks { try sink.consume(outcome) }
+                }
+                builder.endDocument()
             }
             let report = builder.report()
             for sink in sinks { try sink.finish(report) }
@@ -72,22 +102,79 @@ public struct Conversion {
         }
     }
 
-    private func convert(path: String, sinks: [any ClientSink], builder: inout ReportBuilder,
-                         reconciler: inout Reconciler) throws {
+    /// A file opened, its tables chosen.
+    struct OpenedDocument {
+        let file: any TableFile
+        var tables: [ChosenTable]
+    }
+
+    private func open(path: String) throws -> OpenedDocument {
         let document = try TableReader.open(path: path, limits: options.limits)
-        let tables = try chooseSheets(in: document, file: (path as NSString).lastPathComponent)
+        return OpenedDocument(file: document, tables: try chooseSheets(in: document, file: (path as NSString).lastPathComponent))
+    }
+
+    private func convert(_ document: OpenedDocument, sinks: [any ClientSink], builder: inout ReportBuilder,
+                         reconciler: inout Reconciler, ledger: inout BalanceLedger) throws {
         // A returned error workbook remembers the clients imported the first time, and the first
         // run's phone country and language.
-        let known = try Self.knownClients(in: document)
+        let known = try Self.knownClients(in: document.file)
         for client in known { reconciler.remember(client) }
-        let settings = try Self.settings(in: document)
-        let sent = try Self.sentRows(in: document)
-        for (index, var table) in tables.enumerated() {
-            try convert(&table.source, head: table.head, found: table.found, sheets: document.sheetNames,
+        let settings = try Self.settings(in: document.file)
+        let sent = try Self.sentRows(in: document.file)
+        for (index, var table) in document.tables.enumerated() where !table.isBalances {
+            try convert(&table.source, head: table.head, found: table.found, sheets: document.file.sheetNames,
                         known: index == 0 ? known : [], settings: settings, sinks: sinks, builder: &builder,
-                        reconciler: &reconciler, sent: index == 0 ? sent ?? [] : nil)
+                        reconciler: &reconciler, ledger: &ledger, sent: index == 0 ? sent ?? [] : nil)
         }
         builder.endDocument()
+    }
+
+    /// Reads a balances file whole into `ledger`; its outcomes wait for the client lists.
+    private func readBalances(_ table: inout ChosenTable, sheets: [String], into ledger: inout BalanceLedger,
+                              builder: inout ReportBuilder) throws -> BalanceLedger.File {
+        let info = table.source.info
+        let header = table.head[table.found.index]
+        let adapter = table.found.adapter
+        let mapping = adapter.mapping(for: header.cells)
+        let (region, regionSource) = Region.decide(option: options.region, kept: nil, language: mapping.language)
+        let context = RuleContext(file: info.file, region: region, language: mapping.language, phones: phones,
+                                  columns: mapping.bestColumns)
+        let report = fileReport(info, found: table.found, header: header, mapping: mapping, sheets: sheets,
+                                region: region, regionSource: regionSource)
+        let start = FileStart(table: info, header: header, mapping: mapping, messages: builder.messages.catalogue,
+                              system: adapter.id, region: region)
+        var file = BalanceLedger.File(start: start, report: report)
+        for row in table.head[..<table.found.index] {
+            ledger.skip(.skipped(Provenance(file: info.file, row: row.number, cells: row.cells), reason: .preamble), in: &file)
+        }
+        var pending = table.head[(table.found.index + 1)...].makeIterator()
+        while let row = try pending.next() ?? table.source.next() {
+            let provenance = Provenance(file: info.file, row: row.number, cells: row.cells)
+            if row.isBlank {
+                ledger.skip(.skipped(provenance, reason: .blank), in: &file)
+            } else if let noise = adapter.noise(row, header: header) {
+                ledger.skip(.skipped(provenance, reason: noise), in: &file)
+            } else {
+                ledger.read(adapter.extract(row, mapping: mapping), provenance: provenance, context: context, into: &file)
+            }
+        }
+        return file
+    }
+
+    private func fileReport(_ table: TableInfo, found: HeaderLocator.Found, header: SourceRow, mapping: ColumnMapping,
+                            sheets: [String], region: String?, regionSource: String?) -> FileReport {
+        var report = FileReport(
+            file: table.file, format: table.format, sheet: table.sheet, sheets: sheets,
+            encoding: table.encoding, encodingReason: table.encodingReason,
+            delimiter: table.delimiter, system: found.adapter.id, systemConfidence: found.recognition.confidence,
+            systemReason: found.recognition.reasons,
+            headerRow: header.number, language: mapping.language, region: region, regionSource: regionSource,
+            mapping: mapping.columns.map(ColumnDecision.init), rows: RowCounts(),
+            corrections: mapping.referenceColumn == nil ? nil : [])
+        report.systemName = found.adapter.description.name
+        report.systemRunnerUp = found.runnerUp.map { SystemCandidate(id: $0.adapter.id, confidence: $0.recognition.confidence) }
+        report.part = found.adapter.part(of: header.cells) == .balances ? "balances" : "clients"
+        return report
     }
 
     /// The rows of one of the error workbook's hidden sheets (at most `limit`); nil when the file
@@ -117,7 +204,8 @@ public struct Conversion {
 
     private func convert(_ source: inout any RowSource, head: [SourceRow], found: HeaderLocator.Found, sheets: [String],
                          known: [KnownClient], settings: RunSettings?, sinks: [any ClientSink],
-                         builder: inout ReportBuilder, reconciler: inout Reconciler, sent: [String]?) throws {
+                         builder: inout ReportBuilder, reconciler: inout Reconciler, ledger: inout BalanceLedger,
+                         sent: [String]?) throws {
         let table = source.info
         let header = head[found.index]
         let mapping = found.adapter.mapping(for: header.cells)
@@ -132,14 +220,8 @@ public struct Conversion {
         let context = RuleContext(file: table.file, region: region, language: mapping.language, phones: phones,
                                   columns: mapping.bestColumns)
 
-        builder.begin(FileReport(
-            file: table.file, format: table.format, sheet: table.sheet, sheets: sheets,
-            encoding: table.encoding, encodingReason: table.encodingReason,
-            delimiter: table.delimiter, system: found.adapter.id, systemConfidence: found.recognition.confidence,
-            systemReason: found.recognition.reasons,
-            headerRow: header.number, language: mapping.language, region: region, regionSource: regionSource,
-            mapping: mapping.columns.map(ColumnDecision.init), rows: RowCounts(),
-            corrections: mapping.referenceColumn == nil ? nil : []))
+        builder.begin(fileReport(table, found: found, header: header, mapping: mapping, sheets: sheets, region: region,
+                                 regionSource: regionSource))
         // A returned workbook's first sheet opens its account of the rows sent and added.
         if mapping.referenceColumn != nil, let sent { builder.beginReturnedWorkbook(sent: sent) }
         let start = FileStart(table: table, header: header, mapping: mapping, messages: messages,
@@ -156,12 +238,26 @@ public struct Conversion {
 
         var dataRows = 0
         var pending = head[(found.index + 1)...].makeIterator()
+        var passes = found.adapter.assembly == .passesByClient ? PassAssembler() : nil
         while let row = try pending.next() ?? source.next() {
             if let limit = options.rowLimit, dataRows >= limit { break }
             dataRows += 1
-            let outcome = classify(row, header: header, adapter: found.adapter, mapping: mapping, context: context,
-                                   reconciler: &reconciler)
-            try emit(outcome, &builder)
+            switch classify(row, header: header, adapter: found.adapter, mapping: mapping, context: context,
+                            ledger: &ledger) {
+            case let .outcome(outcome):
+                if passes != nil { passes?.add(outcome) } else { try emit(outcome, &builder) }
+            case let .client(record, warnings):
+                if passes != nil {
+                    passes?.add(pass: record, warnings: warnings)
+                } else {
+                    try emit(reconcile(record, warnings: warnings, context: context, reconciler: &reconciler), &builder)
+                }
+            }
+        }
+        if let passes {
+            for outcome in passes.outcomes({ reconcile($0, warnings: $1, context: context, reconciler: &reconciler) }) {
+                try emit(outcome, &builder)
+            }
         }
     }
 
@@ -178,7 +274,14 @@ public struct Conversion {
     }
 
     /// A table to read, its first rows and the header found in them.
-    typealias ChosenTable = (source: any RowSource, head: [SourceRow], found: HeaderLocator.Found)
+    struct ChosenTable {
+        var source: any RowSource
+        let head: [SourceRow]
+        let found: HeaderLocator.Found
+
+        /// A system's second file, joined to its client list (`FilePart.balances`).
+        var isBalances: Bool { found.adapter.part(of: head[found.index].cells) == .balances }
+    }
 
     /// The tables to read: the sheet the user named, or else the one whose header an adapter
     /// recognises best (the first on a tie). A returned error workbook gives every one of its
@@ -201,7 +304,7 @@ public struct Conversion {
             var head: [SourceRow] = []
             while head.count < HeaderLocator.searchRows, let row = try source.next() { head.append(row) }
             do {
-                recognised.append((source, head, try locator.locate(in: head, file: file)))
+                recognised.append(ChosenTable(source: source, head: head, found: try locator.locate(in: head, file: file)))
             } catch {
                 firstFailure = firstFailure ?? error
             }
@@ -220,29 +323,54 @@ public struct Conversion {
         throw firstFailure ?? InputError(file: file, reason: "the file has no table.")
     }
 
-    /// The one outcome of one data row.
+    /// What one data row is: an outcome already, or a client that passed the rules.
+    enum Classified {
+        case outcome(RowOutcome)
+        case client(ClientRecord, warnings: [Issue])
+    }
+
+    /// The one outcome of one data row, but for reconciliation with the rest of the run.
     func classify(_ row: SourceRow, header: SourceRow, adapter: any SourceAdapter, mapping: ColumnMapping,
-                  context: RuleContext, reconciler: inout Reconciler) -> RowOutcome {
+                  context: RuleContext, ledger: inout BalanceLedger) -> Classified {
         let origin = mapping.referenceColumn.flatMap { RowReference(text: row[$0]) }
         let provenance = Provenance(file: context.file, row: row.number, cells: row.cells, origin: origin)
-        if row.isBlank { return .skipped(provenance, reason: .blank) }
+        if row.isBlank { return .outcome(.skipped(provenance, reason: .blank)) }
         // A row of a returned workbook the customer emptied, all but our own columns: removed, not
         // a client without a name.
         if origin != nil, row.cells.indices.allSatisfy({ mapping.addedColumns.contains($0) || row.cells[$0].isEmpty }) {
-            return .skipped(provenance, reason: .removedByCustomer)
+            return .outcome(.skipped(provenance, reason: .removedByCustomer))
         }
-        if let noise = adapter.noise(row, header: header) { return .skipped(provenance, reason: noise) }
+        if let noise = adapter.noise(row, header: header) { return .outcome(.skipped(provenance, reason: noise)) }
 
         let raw = adapter.extract(row, mapping: mapping)
-        let (record, issues) = RuleBook.normalise(raw, provenance: provenance, context: context)
-        guard !issues.hasErrors else { return .rejected(provenance, issues: issues.all) }
+        var (record, issues) = RuleBook.normalise(raw, provenance: provenance, context: context)
+        // Balances from the system's second file, joined on the old system's id.
+        if let id = record.sourceClientID, let joined = ledger.peek(id) {
+            record.entries = PassAssembler.sum(record.entries, joined.entries)
+            record.credits = PassAssembler.sum(record.credits, joined.credits)
+            record.passExpiry = record.passExpiry ?? joined.expiry
+            // The e-mail rule runs again: a client without an e-mail now holds a balance.
+            var again = RowIssues(file: context.file, row: row.number)
+            for issue in issues.all where issue.kind != .emailMissing { again.add(issue) }
+            BalanceNeedsEmail().apply(raw, to: &record, issues: &again, context: context)
+            issues = again
+            if !issues.hasErrors { _ = ledger.claim(id) }
+        }
+        guard !issues.hasErrors else { return .outcome(.rejected(provenance, issues: issues.all)) }
+        return .client(record, warnings: issues.all)
+    }
+
+    /// A client checked against the clients of the run so far: new, the same again, or another
+    /// person on the same e-mail.
+    func reconcile(_ record: ClientRecord, warnings: [Issue], context: RuleContext, reconciler: inout Reconciler)
+        -> RowOutcome {
         switch reconciler.check(record, emailColumn: context.columns[.email]) {
         case .unique:
-            return .accepted(record, warnings: issues.all)
+            return .accepted(record, warnings: warnings)
         case let .duplicate(issue):
-            return .merged(record, issues: issues.all + [issue])
+            return .merged(record, issues: warnings + [issue])
         case let .conflict(issue):
-            return .rejected(provenance, issues: issues.all + [issue])
+            return .rejected(record.provenance, issues: warnings + [issue])
         }
     }
 }

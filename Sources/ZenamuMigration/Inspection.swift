@@ -11,11 +11,11 @@ public struct Inspection {
 
     public static let previewRows = 5
 
-    public init(path: String, options: ConversionOptions) throws {
+    public init(path: String, options: ConversionOptions, adapters: [any SourceAdapter] = AdapterRegistry.all) throws {
         var options = options
         options.rowLimit = Self.previewRows
         let collector = OutcomeCollector()
-        report = try Conversion(options: options).run(paths: [path], sinks: [collector])
+        report = try Conversion(options: options, adapters: adapters).run(paths: [path], sinks: [collector])
         outcomes = collector.outcomes
     }
 
@@ -32,9 +32,15 @@ public struct Inspection {
             let others = file.sheets.filter { $0 != sheet }
             lines.append("Sheet      \(sheet)" + (others.isEmpty ? "" : " (the others: \(others.joined(separator: ", ")))"))
         }
-        let adapter = AdapterRegistry.adapter(id: file.system)?.description.name ?? file.system
+        let adapter = file.systemName ?? file.system
         lines.append("System     \(adapter) (\(file.system), confidence \(file.systemConfidence)): "
             + file.systemReason.joined(separator: "; "))
+        if let runnerUp = file.systemRunnerUp {
+            lines.append("           runner-up: \(runnerUp.id), confidence \(runnerUp.confidence)")
+        }
+        if file.part == "balances" {
+            lines.append("Part       balances: joined to the client list of the same run on the client id")
+        }
         lines.append("Header     row \(file.headerRow)")
         lines.append("Language   " + (file.language.map { "\(GenericClientList.languageNames[$0] ?? $0) (\($0))" }
             ?? "not told by the header"))

@@ -84,7 +84,7 @@ public enum RuleBook {
 
     /// Every issue kind any part of the pipeline can raise.
     public static var allKinds: [IssueKind] {
-        rules.flatMap { type(of: $0).kinds } + Reconciler.kinds
+        rules.flatMap { type(of: $0).kinds } + Reconciler.kinds + PassAssembly.kinds
     }
 
     /// Runs every rule over one row.

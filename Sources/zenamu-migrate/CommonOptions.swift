@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZenamuAdapters
 import ZenamuCore
 import ZenamuMigration
 import ZenamuReaders
@@ -15,6 +16,12 @@ struct InputOptions: ParsableArguments {
 
     @Option(help: "The old system's adapter, or auto to detect it (see `zenamu-migrate adapters`).")
     var system = "auto"
+
+    @Option(name: .customLong("adapters"), help: ArgumentHelp(
+        "A folder of declarative adapters (.json) to use beside the bundled ones.",
+        discussion: "The user folder ~/.config/zenamu-migrate/adapters is read too when it exists.",
+        valueName: "dir"))
+    var adapterFolder: String?
 
     @Option(help: ArgumentHelp(
         "Country assumed for phones without a country code (ISO code such as CZ, HU, FR).",
@@ -37,6 +44,31 @@ struct InputOptions: ParsableArguments {
         if let region, region.count != 2 || !region.allSatisfy(\.isLetter) {
             throw ValidationError("--region takes a two-letter country code such as CZ, HU, FR or IT.")
         }
+    }
+
+    /// The bundled adapters, after the user's own (from `--adapters` and the user folder): a
+    /// declaration with a bundled adapter's id replaces it.
+    func adapters() throws -> [any SourceAdapter] { try Self.adapters(folder: adapterFolder) }
+
+    static func adapters(folder adapterFolder: String?) throws -> [any SourceAdapter] {
+        var own: [any SourceAdapter] = []
+        do {
+            let userFolder = AdapterRegistry.userFolder
+            if FileManager.default.fileExists(atPath: userFolder.path) {
+                own += try AdapterRegistry.declarations(in: userFolder)
+            }
+            if let adapterFolder {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: adapterFolder, isDirectory: &isFolder), isFolder.boolValue else {
+                    throw ValidationError("--adapters \(adapterFolder): no such folder; give the folder holding the adapters' .json files.")
+                }
+                own += try AdapterRegistry.declarations(in: URL(fileURLWithPath: adapterFolder))
+            }
+        } catch let error as DeclarationError {
+            throw ValidationError("adapter \(error.description)")
+        }
+        let ids = Set(own.map(\.id))
+        return own + AdapterRegistry.all.filter { !ids.contains($0.id) }
     }
 
     var conversionOptions: ConversionOptions {

@@ -26,7 +26,7 @@ struct Convert: ParsableCommand {
     func run() throws {
         var options = input.conversionOptions
         options.locale = locale
-        let conversion = try reportingErrors { try Conversion(options: options) }
+        let conversion = try reportingErrors { try Conversion(options: options, adapters: input.adapters()) }
 
         // Refusals (an input that is also an output, a folder where an output goes, another run
         // in the folder) come before anything is read or written.

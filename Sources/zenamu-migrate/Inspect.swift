@@ -9,7 +9,7 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         for (index, path) in input.files.enumerated() {
-            let inspection = try reportingErrors { try Inspection(path: path, options: input.conversionOptions) }
+            let inspection = try reportingErrors { try Inspection(path: path, options: input.conversionOptions, adapters: input.adapters()) }
             if index > 0 { print("") }
             print(inspection.render(), terminator: "")
         }

@@ -3,10 +3,12 @@ import ZenamuCore
 /// Any client list whose header names its columns in one of ten languages. The fallback for every
 /// system without an adapter of its own, and the base named adapters build on.
 public struct GenericClientList: SourceAdapter {
+    public static let id = "generic"
+
     public init() {}
 
     public let description = AdapterDescription(
-        id: "generic",
+        id: GenericClientList.id,
         name: "Any client list (multilingual header)",
         systems: ["Zenamu import format", "bsport", "Eversports", "Momoyoga", "Reservio", "any other"],
         languages: ["en", "fr", "it", "hu", "cs", "sk", "de", "pl", "es", "nl"],

@@ -126,6 +126,12 @@ public struct FileReport: Sendable, Codable, Equatable {
     /// How sure the adapter was, 0 … 1.
     public var systemConfidence: Double
     public var systemReason: [String]
+    /// The adapter's name in words ("Mindbody client list").
+    public var systemName: String?
+    /// The adapter that came second on the same header, with its confidence: how clear the choice was.
+    public var systemRunnerUp: SystemCandidate?
+    /// "clients", or "balances" for a system's second file joined to its client list.
+    public var part: String = "clients"
     public var headerRow: Int
     public var language: String?
     /// The country assumed for this file's phones without a country code, and where it came from.
@@ -161,6 +167,17 @@ public struct FileReport: Sendable, Codable, Equatable {
         self.regionSource = regionSource
         self.mapping = mapping
         self.rows = rows
+    }
+}
+
+/// An adapter and how sure it was.
+public struct SystemCandidate: Sendable, Codable, Equatable {
+    public var id: String
+    public var confidence: Double
+
+    public init(id: String, confidence: Double) {
+        self.id = id
+        self.confidence = (confidence * 100).rounded() / 100
     }
 }
 
@@ -228,6 +245,9 @@ extension FileReport {
         try c.encode(system, forKey: .system)
         try c.encode(systemConfidence, forKey: .systemConfidence)
         try c.encode(systemReason, forKey: .systemReason)
+        try c.encode(systemName, forKey: .systemName)
+        try c.encode(systemRunnerUp, forKey: .systemRunnerUp)
+        try c.encode(part, forKey: .part)
         try c.encode(headerRow, forKey: .headerRow)
         try c.encode(language, forKey: .language)
         try c.encode(region, forKey: .region)

@@ -1,3 +1,4 @@
+import Foundation
 import ZenamuCore
 
 /// Builds the client's name from whichever name columns the file has, and rejects a row without
@@ -10,7 +11,7 @@ import ZenamuCore
 public struct NameMustBePresent: NormalisationRule {
     public init() {}
 
-    public static let kinds: [IssueKind] = [.nameRequired]
+    public static let kinds: [IssueKind] = [.nameRequired, .nameNotAName]
 
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
         let familyFirst = context.language == "hu"
@@ -25,6 +26,15 @@ public struct NameMustBePresent: NormalisationRule {
                                      family: family, original: [given, family, full].compactMap { $0 }.joined(separator: " | "))
         } else if let full {
             record.name = split(full, familyFirst: familyFirst)
+        }
+
+        // A cell that packs a whole contact (name, phone, e-mail, a status letter) is not a name:
+        // importing it would give the client a name nobody can sign in under.
+        for value in [raw[.fullName], raw[.givenName], raw[.familyName]].compactMap({ $0 }) {
+            if let parts = PackedContact(value.text) {
+                issues.add(.nameNotAName, value, field: .fullName, suggestion: parts.suggestion)
+                return
+            }
         }
 
         if record.name.display.isEmpty {
@@ -64,4 +74,52 @@ extension IssueKind {
     public static let nameRequired = IssueKind(
         "name_required", .error,
         english: "The client has no name. Zenamu needs a name and surname for every client: fill in the name.")
+}
+
+/// A name cell that holds more than a name, split into what it seems to hold.
+struct PackedContact {
+    var name: String
+    var email: String?
+    var phone: String?
+
+    /// nil when `text` reads as a name: no e-mail, no phone-length run of digits, no line break.
+    init?(_ text: String) {
+        let hasBreak = text.contains(where: { $0.isNewline })
+        let digits = text.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+        guard hasBreak || text.contains("@") || digits >= 6 else { return nil }
+        var words: [String] = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            // "Name+1 503 688 6646": the phone is glued to the name by its plus.
+            var line = String(line)
+            if let plus = line.firstIndex(of: "+"), line[line.index(after: plus)...].first?.isNumber == true {
+                let phone = String(line[plus...]).trimmingCharacters(in: .whitespaces)
+                if self.phone == nil { self.phone = phone }
+                line = String(line[..<plus])
+            }
+            for word in line.split(whereSeparator: \.isWhitespace).map(String.init) {
+                if word.contains("@") {
+                    if email == nil { email = word.trimmingCharacters(in: CharacterSet(charactersIn: "<>()[],;")) }
+                } else if word.unicodeScalars.filter({ ("0"..."9").contains($0) }).count >= 6 {
+                    if phone == nil { phone = word }
+                } else {
+                    words.append(word)
+                }
+            }
+        }
+        // A last line of one capital letter is a status code (WellnessLiving: A, L, P).
+        if let last = words.last, last.count == 1, last.uppercased() == last, words.count > 1 { words.removeLast() }
+        name = words.joined(separator: " ")
+        if !hasBreak, email == nil, phone == nil { return nil }
+    }
+
+    /// "Mia Chen · mia.chen@example.ca · +1 604 555 0182": the parts, in no one language.
+    var suggestion: String {
+        [name.isEmpty ? nil : name, email, phone].compactMap { $0 }.joined(separator: " · ")
+    }
+}
+
+extension IssueKind {
+    public static let nameNotAName = IssueKind(
+        "name_not_a_name", .error,
+        english: "The name cell holds more than a name (an e-mail, a phone or several lines), so it cannot be imported as the client's name. It reads as: {suggestion}. Put the name, the e-mail and the phone each in its own column.")
 }

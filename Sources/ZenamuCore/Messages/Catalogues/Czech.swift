@@ -1,6 +1,10 @@
 extension MessageCatalogue {
     public static let czech = MessageCatalogue(language: .czech, issues: [
         "name_required": "Klient nemá jméno. Zenamu potřebuje u každého klienta jméno a příjmení: doplňte je.",
+        "name_not_a_name": "Buňka se jménem obsahuje víc než jméno (e-mail, telefon nebo více řádků), a proto ji nelze importovat jako jméno klienta. Čte se v ní: {suggestion}. Dejte jméno, e-mail a telefon každý do vlastního sloupce.",
+        "pass_expired": "Tato permanentka vypršela {value}: její zůstatek ({balance}) se do Zenamu nepřenáší.",
+        "pass_without_client": "V seznamu klientů není klient s ID {value}, takže zůstatek této permanentky ({balance}) nelze nikomu přiřadit. Doplňte klienta do seznamu, nebo opravte ID.",
+        "client_id_required": "U této permanentky chybí ID klienta, takže ji nelze přiřadit žádnému klientovi ze seznamu. Doplňte ID klienta.",
         "invalid_email": "„{value}“ není platná e-mailová adresa, takže pozvánku nelze poslat. Opravte adresu, nebo buňku vymažte, pokud klient nemá žádné vstupy ani kredity.",
         "multiple_emails": "V buňce je více e-mailových adres ({count}); každý klient v Zenamu má jen jednu. Ponechte zde adresu klienta a ostatním dejte vlastní řádek.",
         "email_domain_typo": "„{value}“ má zřejmě překlep v doméně; mysleli jste {suggestion}? Opravte adresu, aby pozvánka dorazila.",

@@ -1,6 +1,10 @@
 extension MessageCatalogue {
     public static let french = MessageCatalogue(language: .french, issues: [
         "name_required": "Le client n'a pas de nom. Zenamu a besoin du nom et du prénom de chaque client\u{00A0}: indiquez-les.",
+        "name_not_a_name": "La cellule du nom contient plus qu'un nom (un e-mail, un téléphone ou plusieurs lignes)\u{202F}; elle ne peut pas être importée comme nom du client. On y lit\u{00A0}: {suggestion}. Mettez le nom, l'e-mail et le téléphone chacun dans sa propre colonne.",
+        "pass_expired": "Ce forfait a expiré le {value}\u{202F}: ses {balance} ne sont pas reportés dans Zenamu.",
+        "pass_without_client": "Aucun client avec l'identifiant {value} dans la liste des clients\u{202F}; les {balance} de ce forfait ne peuvent être attribués à personne. Ajoutez le client à la liste, ou corrigez l'identifiant.",
+        "client_id_required": "Ce forfait n'indique pas d'identifiant client\u{202F}; il ne peut être rattaché à aucun client de la liste. Ajoutez l'identifiant du client.",
         "invalid_email": "«\u{00A0}{value}\u{00A0}» n'est pas une adresse e-mail valide, l'invitation ne peut donc pas être envoyée. Corrigez-la, ou videz la cellule si le client n'a ni entrées ni crédits.",
         "multiple_emails": "La cellule contient {count} adresses e-mail\u{202F}; chaque client Zenamu en a une seule. Gardez ici l'adresse du client et donnez aux autres leur propre ligne.",
         "email_domain_typo": "«\u{00A0}{value}\u{00A0}» semble contenir une faute de frappe dans le domaine\u{202F}; vouliez-vous dire {suggestion}\u{202F}? Corrigez-la pour que l'invitation arrive.",

@@ -1,0 +1,116 @@
+import Foundation
+import ZenamuCore
+import ZenamuRules
+
+/// The balances of a system's second file (`FilePart.balances`: a pricing-options report of
+/// remaining visits and expiry), by the old system's client id, waiting to be joined to the
+/// client list. Memory grows with the clients holding a pass.
+struct BalanceLedger {
+    struct Totals {
+        var entries: Int?
+        var credits: Decimal?
+        var expiry: String?
+    }
+
+    fileprivate enum Slot {
+        case done(RowOutcome)
+        /// A pass for a client id: merged when a client takes it, else an error.
+        case pass(id: String, record: ClientRecord, row: SourceRow)
+    }
+
+    /// One balances file read in full: its start (for the sinks) and its rows, in order.
+    struct File {
+        var start: FileStart
+        var report: FileReport
+        fileprivate var slots: [Slot] = []
+
+        init(start: FileStart, report: FileReport) {
+            self.start = start
+            self.report = report
+        }
+    }
+
+    private(set) var totals: [String: Totals] = [:]
+    private var claimed: Set<String> = []
+    let today: String
+
+    init(today: String = PassExpiry.today) {
+        self.today = today
+    }
+
+    /// The rules a pass row goes through: only its balance and its references (it names a client
+    /// the client list describes).
+    static let rules: [any NormalisationRule] = [
+        TextMustBeReadable(), EntriesMustBeWholeNumber(), CreditsMustBeNumber(), ReferencesAreKept(),
+    ]
+
+    /// Reads one pass row into the ledger.
+    mutating func read(_ raw: RawClient, provenance: Provenance, context: RuleContext, into file: inout File) {
+        var record = ClientRecord(provenance: provenance)
+        var issues = RowIssues(file: context.file, row: raw.row.number)
+        for rule in Self.rules { rule.apply(raw, to: &record, issues: &issues, context: context) }
+        guard !issues.hasErrors else {
+            file.slots.append(.done(.rejected(provenance, issues: issues.all)))
+            return
+        }
+        guard let id = record.sourceClientID, !id.isEmpty else {
+            file.slots.append(.done(.rejected(provenance, issues: issues.all + [
+                Issue(.clientIDRequired, file: context.file, row: raw.row.number, column: context.columns[.clientID],
+                      field: .clientID),
+            ])))
+            return
+        }
+        if let expiry = record.passExpiry, PassExpiry.hasExpired(expiry, today: today) {
+            var notes = issues.all
+            if record.hasBalance {
+                notes.append(Issue(.passExpired, file: context.file, row: raw.row.number, column: raw[.passExpiry]?.column,
+                                   field: .passExpiry, value: expiry, details: Self.balanceDetails(record)))
+            }
+            file.slots.append(.done(.merged(record, issues: notes)))
+            return
+        }
+        var total = totals[id] ?? Totals()
+        total.entries = PassAssembler.sum(total.entries, record.entries)
+        total.credits = PassAssembler.sum(total.credits, record.credits)
+        if let expiry = record.passExpiry, (PassExpiry.isoDate(expiry) ?? "") > (total.expiry.flatMap(PassExpiry.isoDate) ?? "") {
+            total.expiry = expiry
+        }
+        totals[id] = total
+        file.slots.append(.pass(id: id, record: record, row: raw.row))
+    }
+
+    mutating func skip(_ outcome: RowOutcome, in file: inout File) {
+        file.slots.append(.done(outcome))
+    }
+
+    /// The balances for a client of the client list; the client now holds them.
+    mutating func claim(_ id: String?) -> Totals? {
+        guard let id, let total = totals[id] else { return nil }
+        claimed.insert(id)
+        return total
+    }
+
+    func peek(_ id: String?) -> Totals? { id.flatMap { totals[$0] } }
+
+    /// The file's outcomes once every client list is read: a pass is merged into the client that
+    /// took it, or is an error naming the id nobody had.
+    func outcomes(of file: File, clientFile: String?) -> [RowOutcome] {
+        file.slots.map { slot in
+            switch slot {
+            case let .done(outcome):
+                return outcome
+            case let .pass(id, record, row):
+                if claimed.contains(id) { return .merged(record, issues: []) }
+                return .rejected(record.provenance, issues: [
+                    Issue(.passWithoutClient, file: record.provenance.file, row: row.number,
+                          column: file.start.mapping.bestColumns[.clientID], field: .clientID, value: id,
+                          details: Self.balanceDetails(record)),
+                ])
+            }
+        }
+    }
+
+    static func balanceDetails(_ record: ClientRecord) -> [String: String] {
+        ["entries": record.entries.map { "\($0)" }, "credits": record.credits.map { "\($0)" }].compactMapValues { $0 }
+    }
+}

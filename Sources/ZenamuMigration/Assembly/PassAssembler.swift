@@ -1,0 +1,99 @@
+import Foundation
+import ZenamuCore
+
+/// Assembles a pass report (one row per pass, `RowAssembly.passesByClient`) into clients: the
+/// rows of one client (same e-mail, else the old system's id, else name) become one client whose
+/// entries and credits are the sum of their unexpired passes. The client stands on its first
+/// row; its other passes are merged into it, an expired one with a warning.
+///
+/// The outcomes wait for the end of the file (a later row may add to an earlier client), so
+/// memory grows with the report's rows; pass reports are small beside client lists.
+struct PassAssembler {
+    private struct Client {
+        var slot: Int
+        var record: ClientRecord
+        var warnings: [Issue]
+        var entries: Int?
+        var credits: Decimal?
+    }
+
+    private enum Slot {
+        case done(RowOutcome)
+        /// The row a client stands on; its outcome is known once every pass is counted.
+        case client(String)
+    }
+
+    private var slots: [Slot] = []
+    private var clients: [String: Client] = [:]
+    let today: String
+
+    init(today: String = PassExpiry.today) {
+        self.today = today
+    }
+
+    /// A row that is not a pass of an accepted client (skipped or rejected): kept in its place.
+    mutating func add(_ outcome: RowOutcome) {
+        slots.append(.done(outcome))
+    }
+
+    /// A pass row that passed the rules.
+    mutating func add(pass record: ClientRecord, warnings: [Issue]) {
+        let key = Self.key(record)
+        var pass = record
+        var notes = warnings
+        let expired = record.passExpiry.map { PassExpiry.hasExpired($0, today: today) } ?? false
+        if expired, record.hasBalance {
+            notes.append(Issue(.passExpired, file: record.provenance.file, row: record.provenance.row,
+                               field: .passExpiry, value: record.passExpiry,
+                               details: ["entries": record.entries.map { "\($0)" }, "credits": record.credits.map { "\($0)" }]
+                                   .compactMapValues { $0 }))
+            pass.entries = nil
+            pass.credits = nil
+        }
+        guard var client = clients[key] else {
+            clients[key] = Client(slot: slots.count, record: record, warnings: notes, entries: pass.entries, credits: pass.credits)
+            slots.append(.client(key))
+            return
+        }
+        client.entries = Self.sum(client.entries, pass.entries)
+        client.credits = Self.sum(client.credits, pass.credits)
+        if !expired, let expiry = record.passExpiry {
+            // The client's pass expiry is the latest of their unexpired passes.
+            let current = client.record.passExpiry.flatMap(PassExpiry.isoDate) ?? ""
+            if (PassExpiry.isoDate(expiry) ?? "") > current { client.record.passExpiry = expiry }
+        }
+        clients[key] = client
+        slots.append(.done(.merged(record, issues: notes.filter { $0.kind == .passExpired })))
+    }
+
+    /// Every row's outcome in file order; `decide` turns each assembled client into its outcome
+    /// (reconciliation with the rest of the run).
+    func outcomes(_ decide: (ClientRecord, [Issue]) -> RowOutcome) -> [RowOutcome] {
+        slots.map { slot in
+            switch slot {
+            case let .done(outcome):
+                return outcome
+            case let .client(key):
+                let client = clients[key]!
+                var record = client.record
+                record.entries = client.entries
+                record.credits = client.credits
+                return decide(record, client.warnings)
+            }
+        }
+    }
+
+    static func key(_ record: ClientRecord) -> String {
+        if let email = record.email { return "e:" + email }
+        if let id = record.sourceClientID { return "i:" + id }
+        return "n:" + record.name.display.lowercased()
+    }
+
+    static func sum<T: AdditiveArithmetic>(_ a: T?, _ b: T?) -> T? {
+        switch (a, b) {
+        case let (a?, b?): a + b
+        case let (a?, nil): a
+        case let (nil, b): b
+        }
+    }
+}
