@@ -354,7 +354,7 @@ public struct Conversion {
             for issue in issues.all where issue.kind != .emailMissing { again.add(issue) }
             BalanceNeedsEmail().apply(raw, to: &record, issues: &again, context: context)
             issues = again
-            if !issues.hasErrors { _ = ledger.claim(id) }
+            if issues.hasErrors { ledger.refuse(id) } else { _ = ledger.claim(id) }
         }
         guard !issues.hasErrors else { return .outcome(.rejected(provenance, issues: issues.all)) }
         return .client(record, warnings: issues.all)

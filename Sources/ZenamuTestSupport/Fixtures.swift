@@ -20,9 +20,21 @@ public enum Fixtures {
         }.sorted()
     }
 
-    /// The cases whose input is a text file (the ones the twin tests rebuild as workbooks).
+    /// The cases of one text file (the ones the twin tests rebuild as workbooks).
     public static var csvCases: [String] {
-        cases.filter { name in !["xlsx", "xls"].contains((try? input(of: name))?.pathExtension ?? "") }
+        cases.filter { name in
+            !["xlsx", "xls"].contains((try? input(of: name))?.pathExtension ?? "") && ((try? inputs(of: name))?.count ?? 0) == 1
+        }
+    }
+
+    /// Every input of the case, in the order they are converted: `input.csv`, then `input-2.csv`…
+    /// (a system whose export is two files, such as a client list and its pass report).
+    public static func inputs(of name: String) throws -> [URL] {
+        let folder = url(name)
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix("input.") || $0.hasPrefix("input-") }
+            .sorted()
+            .map { folder.appendingPathComponent($0) }
     }
 
     /// The case's input file.
@@ -79,7 +91,7 @@ public struct ConvertedFixture {
     }
 
     public init(fixture name: String) throws {
-        try self.init(paths: [try Fixtures.input(of: name)], options: Fixtures.options(of: name))
+        try self.init(paths: try Fixtures.inputs(of: name), options: Fixtures.options(of: name))
     }
 
     /// The accepted rows of `clients.csv`, without the byte-order mark and header.

@@ -34,6 +34,21 @@ public struct AdapterDeclaration: Codable, Sendable, Equatable {
 
     public static let currentSchema = 1
 
+    /// For a Swift adapter that starts from a declaration of its vocabulary.
+    init(id: String, name: String, systems: [String], languages: [String], fingerprint: String, signature: [String],
+         minimumSignature: Int? = nil, columns: [String: String?]? = nil, samples: [Sample] = []) {
+        schema = Self.currentSchema
+        self.id = id
+        self.name = name
+        self.systems = systems
+        self.languages = languages
+        self.fingerprint = fingerprint
+        self.signature = signature
+        self.minimumSignature = minimumSignature
+        self.columns = columns
+        self.samples = samples
+    }
+
     /// Decodes and checks a declaration; every problem is a sentence naming `file`.
     public static func decode(_ data: Data, file: String) throws -> AdapterDeclaration {
         let declaration: AdapterDeclaration

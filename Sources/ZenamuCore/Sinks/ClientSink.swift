@@ -18,6 +18,8 @@ public enum SkipReason: String, Sendable, Codable {
     case repeatedHeader = "repeated_header"
     /// A row of a returned error workbook the customer emptied: they removed the client.
     case removedByCustomer = "removed_by_customer"
+    /// A line of text the old system printed among the rows ("please read the instructions…").
+    case systemNote = "system_note"
 
     public var explanation: String {
         switch self {
@@ -26,6 +28,7 @@ public enum SkipReason: String, Sendable, Codable {
         case .preamble: "above the header (a title or column numbers)"
         case .repeatedHeader: "the header repeated"
         case .removedByCustomer: "emptied by the customer (read as removed)"
+        case .systemNote: "a note the old system printed among the rows, not a client"
         }
     }
 }
@@ -51,10 +54,15 @@ extension ClientSink {
 
 extension RowOutcome {
     /// The spreadsheet row this outcome is about.
-    public var row: Int {
+    public var row: Int { provenance.row }
+
+    /// The file this outcome is about.
+    public var file: String { provenance.file }
+
+    public var provenance: Provenance {
         switch self {
-        case let .accepted(record, _), let .merged(record, _): record.provenance.row
-        case let .rejected(provenance, _), let .skipped(provenance, _): provenance.row
+        case let .accepted(record, _), let .merged(record, _): record.provenance
+        case let .rejected(provenance, _), let .skipped(provenance, _): provenance
         }
     }
 }

@@ -32,6 +32,8 @@ struct BalanceLedger {
 
     private(set) var totals: [String: Totals] = [:]
     private var claimed: Set<String> = []
+    /// Ids of clients the client list has but did not import (rejected rows).
+    private var refused: Set<String> = []
     let today: String
 
     init(today: String = PassExpiry.today) {
@@ -92,6 +94,11 @@ struct BalanceLedger {
 
     func peek(_ id: String?) -> Totals? { id.flatMap { totals[$0] } }
 
+    /// The client with this id is in the client list but was rejected: their passes wait for them.
+    mutating func refuse(_ id: String) {
+        if !claimed.contains(id) { refused.insert(id) }
+    }
+
     /// The file's outcomes once every client list is read: a pass is merged into the client that
     /// took it, or is an error naming the id nobody had.
     func outcomes(of file: File, clientFile: String?) -> [RowOutcome] {
@@ -102,7 +109,7 @@ struct BalanceLedger {
             case let .pass(id, record, row):
                 if claimed.contains(id) { return .merged(record, issues: []) }
                 return .rejected(record.provenance, issues: [
-                    Issue(.passWithoutClient, file: record.provenance.file, row: row.number,
+                    Issue(refused.contains(id) ? .passOfRejectedClient : .passWithoutClient, file: record.provenance.file, row: row.number,
                           column: file.start.mapping.bestColumns[.clientID], field: .clientID, value: id,
                           details: Self.balanceDetails(record)),
                 ])

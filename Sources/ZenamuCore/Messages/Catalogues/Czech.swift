@@ -4,6 +4,7 @@ extension MessageCatalogue {
         "name_not_a_name": "Buňka se jménem obsahuje víc než jméno (e-mail, telefon nebo více řádků), a proto ji nelze importovat jako jméno klienta. Čte se v ní: {suggestion}. Dejte jméno, e-mail a telefon každý do vlastního sloupce.",
         "pass_expired": "Tato permanentka vypršela {value}: její zůstatek ({balance}) se do Zenamu nepřenáší.",
         "pass_without_client": "V seznamu klientů není klient s ID {value}, takže zůstatek této permanentky ({balance}) nelze nikomu přiřadit. Doplňte klienta do seznamu, nebo opravte ID.",
+        "pass_of_rejected_client": "Klient s ID {value} nebyl importován (viz jeho řádek v seznamu klientů), takže zůstatek této permanentky ({balance}) na něj čeká. Nejdřív opravte řádek klienta.",
         "client_id_required": "U této permanentky chybí ID klienta, takže ji nelze přiřadit žádnému klientovi ze seznamu. Doplňte ID klienta.",
         "invalid_email": "„{value}“ není platná e-mailová adresa, takže pozvánku nelze poslat. Opravte adresu, nebo buňku vymažte, pokud klient nemá žádné vstupy ani kredity.",
         "multiple_emails": "V buňce je více e-mailových adres ({count}); každý klient v Zenamu má jen jednu. Ponechte zde adresu klienta a ostatním dejte vlastní řádek.",

@@ -4,6 +4,7 @@ extension MessageCatalogue {
         "name_not_a_name": "La cellule du nom contient plus qu'un nom (un e-mail, un téléphone ou plusieurs lignes)\u{202F}; elle ne peut pas être importée comme nom du client. On y lit\u{00A0}: {suggestion}. Mettez le nom, l'e-mail et le téléphone chacun dans sa propre colonne.",
         "pass_expired": "Ce forfait a expiré le {value}\u{202F}: ses {balance} ne sont pas reportés dans Zenamu.",
         "pass_without_client": "Aucun client avec l'identifiant {value} dans la liste des clients\u{202F}; les {balance} de ce forfait ne peuvent être attribués à personne. Ajoutez le client à la liste, ou corrigez l'identifiant.",
+        "pass_of_rejected_client": "Le client avec l'identifiant {value} n'a pas été importé (voir sa ligne dans la liste des clients)\u{202F}; les {balance} de ce forfait l'attendent. Corrigez d'abord la ligne du client.",
         "client_id_required": "Ce forfait n'indique pas d'identifiant client\u{202F}; il ne peut être rattaché à aucun client de la liste. Ajoutez l'identifiant du client.",
         "invalid_email": "«\u{00A0}{value}\u{00A0}» n'est pas une adresse e-mail valide, l'invitation ne peut donc pas être envoyée. Corrigez-la, ou videz la cellule si le client n'a ni entrées ni crédits.",
         "multiple_emails": "La cellule contient {count} adresses e-mail\u{202F}; chaque client Zenamu en a une seule. Gardez ici l'adresse du client et donnez aux autres leur propre ligne.",

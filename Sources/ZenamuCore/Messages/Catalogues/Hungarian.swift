@@ -4,6 +4,7 @@ extension MessageCatalogue {
         "name_not_a_name": "A név cellájában több van egy névnél (e-mail-cím, telefonszám vagy több sor), ezért nem importálható az ügyfél neveként. Ez olvasható benne: {suggestion}. Írja a nevet, az e-mail-címet és a telefonszámot külön-külön oszlopba.",
         "pass_expired": "Ez a bérlet {value} napján lejárt: a rajta maradt egyenleg ({balance}) nem kerül át a Zenamuba.",
         "pass_without_client": "Az ügyféllistában nincs {value} azonosítójú ügyfél, így ennek a bérletnek az egyenlege ({balance}) senkihez sem rendelhető. Vegye fel az ügyfelet a listába, vagy javítsa az azonosítót.",
+        "pass_of_rejected_client": "A(z) {value} azonosítójú ügyfelet nem importáltuk (lásd a sorát az ügyféllistában), így ennek a bérletnek az egyenlege ({balance}) rá vár. Először az ügyfél sorát javítsa ki.",
         "client_id_required": "Ennél a bérletnél nincs ügyfélazonosító, így nem kapcsolható a lista egyetlen ügyfeléhez sem. Adja meg az ügyfél azonosítóját.",
         "invalid_email": "A(z) „{value}” nem érvényes e-mail-cím, ezért a meghívó nem küldhető el. Javítsa ki, vagy hagyja üresen a cellát, ha az ügyfélnek nincs sem alkalma, sem kreditje.",
         "multiple_emails": "A cellában {count} e-mail-cím van; minden Zenamu-ügyfélnek csak egy címe lehet. Itt az ügyfél saját címét hagyja meg, a többieknek adjon külön sort.",

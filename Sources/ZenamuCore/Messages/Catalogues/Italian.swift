@@ -4,6 +4,7 @@ extension MessageCatalogue {
         "name_not_a_name": "La cella del nome contiene più di un nome (un'e-mail, un telefono o più righe), quindi non può essere importata come nome del cliente. Si legge: {suggestion}. Metti nome, e-mail e telefono ciascuno nella propria colonna.",
         "pass_expired": "Questo abbonamento è scaduto il {value}: i suoi {balance} non vengono trasferiti in Zenamu.",
         "pass_without_client": "Nessun cliente con l'ID {value} nell'elenco dei clienti, quindi i {balance} di questo abbonamento non possono essere assegnati a nessuno. Aggiungi il cliente all'elenco o correggi l'ID.",
+        "pass_of_rejected_client": "Il cliente con l'ID {value} non è stato importato (vedi la sua riga nell'elenco dei clienti), quindi i {balance} di questo abbonamento lo aspettano. Correggi prima la riga del cliente.",
         "client_id_required": "Questo abbonamento non indica l'ID del cliente, quindi non può essere collegato a nessun cliente dell'elenco. Aggiungi l'ID del cliente.",
         "invalid_email": "“{value}” non è un indirizzo e-mail valido, quindi l'invito non può essere inviato. Correggilo, oppure svuota la cella se il cliente non ha ingressi né crediti.",
         "multiple_emails": "La cella contiene {count} indirizzi e-mail; ogni cliente Zenamu ne ha uno solo. Lascia qui l'indirizzo del cliente e dai agli altri una riga propria.",
