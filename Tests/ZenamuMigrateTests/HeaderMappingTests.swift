@@ -1,4 +1,5 @@
 import Testing
+import ZenamuTestSupport
 import ZenamuAdapters
 import ZenamuCore
 
@@ -79,5 +80,39 @@ struct HeaderMappingTests {
         let zenamu = adapter.recognise(header: ["name and surname", "email", "entries", "credits", "phone", "consent"])
         #expect(zenamu.confidence == 0.9)
         #expect(zenamu.reasons == ["6 of 6 columns recognised by their header words (full name, e-mail, phone, remaining entries, credits, newsletter consent)"])
+    }
+}
+
+@Suite("Headers matched by their words")
+struct HeaderWordTests {
+    let adapter = GenericClientList()
+
+    @Test(arguments: [
+        "Souhaite recevoir la newsletter", "E-mail marketing opt in (yes/no)", "Hírlevélre feliratkozott",
+        "Zasílat novinky e-mailem", "Iscritto alla newsletter mensile", "Wants our newsletter?", "Nieuwsbrief ontvangen",
+    ])
+    func naturalConsentHeadersAreConsent(_ header: String) {
+        let mapping = adapter.mapping(for: ["Name", "Email", header])
+        #expect(mapping.columns[2].field == .consent, "\(header): \(mapping.columns[2].reason)")
+        #expect(mapping.columns[2].reason.hasPrefix("its words \""), "the words that decided are reported")
+    }
+
+    @Test(arguments: ["SMS newsletter opt-in", "Transactional text opt in", "Accepts SMS Marketing",
+                      "Marketing waiver consent", "Newsletter by text message"])
+    func otherChannelsAreNotNewsletterConsent(_ header: String) {
+        let mapping = adapter.mapping(for: ["Name", "Email", header])
+        #expect(mapping.columns[2].field == nil, "\(header): \(mapping.columns[2].reason)")
+    }
+
+    @Test func theWordsAreNamedInTheReason() {
+        let mapping = adapter.mapping(for: ["Name", "Email", "Souhaite recevoir la newsletter"])
+        #expect(mapping.columns[2].reason.contains("\"recevoir\"") && mapping.columns[2].reason.contains("\"newsletter\""))
+    }
+
+    @Test func aConsentWordInAFileIsReadAsConsent() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.file("list.csv", text: "Nom complet;Courriel;Souhaite recevoir la newsletter\nMarie Dupont;marie@example.fr;oui\n")
+        let converted = try ConvertedFixture(paths: [file])
+        #expect(converted.clientLines == ["Marie Dupont,marie@example.fr,,,,yes"])
     }
 }

@@ -64,6 +64,14 @@ public struct GenericClientList: SourceAdapter {
         for (index, text) in header.enumerated() {
             let column = ColumnRef(index: index, header: text)
             guard let match = matches[index] else {
+                if let words = HeaderWords.match(text) {
+                    let listed = words.words.map { "\"\($0)\"" }.joined(separator: ", ")
+                    columns.append(MappedColumn(
+                        column: column, field: words.field,
+                        reason: words.note ?? "its words \(listed) (\(Self.languageList(words.languages))) say \(words.field?.label ?? "")",
+                        languages: words.languages))
+                    continue
+                }
                 columns.append(MappedColumn(column: column, field: nil,
                                             reason: text.isEmpty ? "no header" : "not a client field we know"))
                 continue
