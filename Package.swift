@@ -18,10 +18,13 @@ let package = Package(
     products: [
         .executable(name: "zenamu-migrate", targets: ["zenamu-migrate"]),
         .library(name: "ZenamuMigration", targets: ["ZenamuMigration"]),
+        // The conformance suite an adapter's own tests import (docs/ADAPTERS.md).
+        .library(name: "ZenamuAdapterKit", targets: ["ZenamuAdapterKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "ZenamuCore"),
@@ -68,9 +71,13 @@ let package = Package(
         // The reader alone, for bench/run.
         .executableTarget(name: "zenamu-read", dependencies: ["ZenamuCore", "ZenamuReaders"], path: "bench/zenamu-read"),
 
+        // The adapter kit: what every adapter must do, for its author's tests (Swift Testing).
+        .target(name: "ZenamuAdapterKit",
+                dependencies: ["ZenamuMigration", "ZenamuAdapters", .product(name: "PropertyBased", package: "swift-property-based")]),
         .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration", "ZenamuReaders", "ZenamuStore", "CLibzip"]),
         .testTarget(name: "ZenamuMigrateTests",
-                    dependencies: ["ZenamuTestSupport", "ZenamuMigration", "ZenamuStore", "zenamu-migrate"]),
+                    dependencies: ["ZenamuTestSupport", "ZenamuMigration", "ZenamuStore", "ZenamuAdapterKit", "zenamu-migrate",
+                                   .product(name: "PropertyBased", package: "swift-property-based")]),
     ],
     cxxLanguageStandard: .cxx17
 )

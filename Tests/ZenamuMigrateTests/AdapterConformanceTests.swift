@@ -1,32 +1,16 @@
 import Testing
+import ZenamuAdapterKit
 import ZenamuAdapters
 import ZenamuCore
-import ZenamuTestSupport
 
-/// Every registered adapter proves the same things with its own samples: adding an adapter adds
+/// Every registered adapter, Swift or declarative, passes the adapter kit: adding an adapter adds
 /// its tests.
-@Suite("Adapter conformance")
+@Suite("Adapter kit")
 struct AdapterConformanceTests {
-    static let samples: [(String, AdapterSample)] = AdapterRegistry.all.flatMap { adapter in
-        adapter.description.samples.map { (adapter.id, $0) }
-    }
-
-    @Test(arguments: samples.indices)
-    func sampleConvertsToItsCanonicalRows(_ index: Int) throws {
-        let (id, sample) = Self.samples[index]
-        let folder = try TemporaryFolder()
-        let file = try folder.file("sample.csv", text: sample.csv)
-        let converted = try ConvertedFixture(paths: [file])
-        #expect(converted.report.system == id, "\(sample.name)")
-        #expect(converted.clientLines == sample.expected, "\(sample.name)")
-        #expect(converted.report.rows.addsUp)
-    }
-
     @Test(arguments: AdapterRegistry.ids)
-    func describesItself(_ id: String) throws {
-        let description = try #require(AdapterRegistry.adapter(id: id)).description
-        #expect(!description.name.isEmpty && !description.fingerprint.isEmpty && !description.languages.isEmpty)
-        #expect(!description.samples.isEmpty, "an adapter ships samples its tests run")
+    func passesTheKit(_ id: String) async throws {
+        let adapter = try #require(AdapterRegistry.adapter(id: id))
+        try await AdapterKit.check(adapter, noiseCases: 12)
     }
 
     @Test(arguments: AdapterRegistry.ids)
