@@ -42,6 +42,11 @@ let package = Package(
                 plugins: ["AdapterRegistryPlugin"]),
         .executableTarget(name: "zenamu-adapter-registry"),
         .plugin(name: "AdapterRegistryPlugin", capability: .buildTool(), dependencies: ["zenamu-adapter-registry"]),
+        // swift package --allow-writing-to-package-directory new-adapter NAME
+        .plugin(name: "NewAdapter",
+                capability: .command(
+                    intent: .custom(verb: "new-adapter", description: "Scaffold a Swift adapter, its fixture folder and its test"),
+                    permissions: [.writeToPackageDirectory(reason: "It writes the adapter, its fixture folder and its test.")])),
 
         // libphonenumber is C++ with protobuf types; a tiny extern "C" shim keeps C++ interop
         // (which crashes the 6.3 compiler on those types and spreads to dependents) out of Swift.

@@ -20,9 +20,11 @@ struct GoldenFixtureTests {
             try converted.reportJSON.write(to: expected.appendingPathComponent("report.json"), atomically: true, encoding: .utf8)
         }
         let clients = try String(contentsOf: expected.appendingPathComponent("clients.csv"), encoding: .utf8)
-        let report = try String(contentsOf: expected.appendingPathComponent("report.json"), encoding: .utf8)
         #expect(converted.clientsCSV == clients, "clients.csv differs from fixtures/\(name)/expected")
-        #expect(converted.reportJSON == report, "report.json differs from fixtures/\(name)/expected")
+        // A scaffolded fixture starts with its clients only; ZENAMU_UPDATE_GOLDENS=1 adds the report.
+        if let report = try? String(contentsOf: expected.appendingPathComponent("report.json"), encoding: .utf8) {
+            #expect(converted.reportJSON == report, "report.json differs from fixtures/\(name)/expected")
+        }
     }
 
     @Test("read = accepted + rejected + merged + skipped, for every fixture and every file", arguments: Fixtures.cases)
