@@ -1,7 +1,7 @@
 import ZenamuCore
 
 /// The words studios' exports use for each canonical field, in EN FR IT HU CS SK DE PL ES NL
-/// (from `shared/reference/competitor-exports.md` §3, Zenamu's own help articles and the systems'
+/// (from the competitor exports studied for docs/ARCHITECTURE.md, Zenamu's own help articles and the systems'
 /// exports). Compared through `HeaderText.key`, so accents and punctuation need not match.
 struct HeaderSynonym: Sendable {
     enum Ambiguity: Sendable {
