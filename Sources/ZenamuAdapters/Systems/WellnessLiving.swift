@@ -93,17 +93,10 @@ public struct WellnessLiving: SourceAdapter {
 
     public func extract(_ row: SourceRow, mapping: ColumnMapping) -> RawClient {
         var raw = generic.extract(row, mapping: mapping)
-        if let packed = raw[.fullName], packed.text.contains("\n") {
-            let lines = packed.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            var first = lines.first ?? ""
-            if let plus = first.firstIndex(of: "+"), first[first.index(after: plus)...].first?.isNumber == true {
-                raw.values[.phone] = [RawValue(text: String(first[plus...]), column: packed.column)]
-                first = String(first[..<plus]).trimmingCharacters(in: .whitespaces)
-            }
-            raw.values[.fullName] = [RawValue(text: first, column: packed.column)]
-            if let email = lines.dropFirst().first(where: { $0.contains("@") }) {
-                raw.values[.email] = [RawValue(text: email, column: packed.column)]
-            }
+        if let packed = raw[.fullName], let contact = PackedContact(packed.text) {
+            raw.values[.fullName] = [RawValue(text: contact.name, column: packed.column)]
+            if let phone = contact.phone { raw.values[.phone] = [RawValue(text: phone, column: packed.column)] }
+            if let email = contact.email { raw.values[.email] = [RawValue(text: email, column: packed.column)] }
         }
         if let available = raw[.entries] {
             // "5 visits", "1 visit": the number is what is left.
