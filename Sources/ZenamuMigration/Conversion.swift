@@ -87,7 +87,7 @@ public struct Conversion {
                 file.start.messages = builder.messages.catalogue
                 builder.begin(file.report)
                 for sink in sinks { try sink.begin(file.start) }
-                for outcome in ledger.outcomes(of: file, clientFile: nil) {
+                for outcome in ledger.outcomes(of: file) {
                     builder.count(outcome)
                     for sink in sinks { try sink.consume(outcome) }
                 }

@@ -39,7 +39,7 @@ public struct DeclarativeAdapter: SourceAdapter {
         // Above the generic adapter's ceiling (0.9): the system's own headers say more than words.
         let share = Double(found.count) / Double(signatureKeys.count)
         return Recognition(confidence: 0.91 + 0.09 * share, reasons: [
-            "\(found.count) of the \(signatureKeys.count) headers only \(declaration.systems.joined(separator: "/")) writes: "
+            "\(found.count) of the \(signatureKeys.count) headers \(declaration.systems.joined(separator: "/"))'s export is known by: "
                 + found.map { "\"\($0)\"" }.joined(separator: ", ")
         ])
     }

@@ -57,10 +57,7 @@ public struct Mindbody: SourceAdapter {
                     + "are joined to the client list on Client ID",
             ])
         }
-        let recognition = clientList.recognise(header: header)
-        guard recognition.confidence > 0 else { return .none }
-        return Recognition(confidence: recognition.confidence,
-                           reasons: recognition.reasons.map { $0.replacingOccurrences(of: "only Mindbody writes", with: "Mindbody writes") })
+        return clientList.recognise(header: header)
     }
 
     public func mapping(for header: [String]) -> ColumnMapping {

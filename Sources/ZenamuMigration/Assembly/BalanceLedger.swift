@@ -101,7 +101,7 @@ struct BalanceLedger {
 
     /// The file's outcomes once every client list is read: a pass is merged into the client that
     /// took it, or is an error naming the id nobody had.
-    func outcomes(of file: File, clientFile: String?) -> [RowOutcome] {
+    func outcomes(of file: File) -> [RowOutcome] {
         file.slots.map { slot in
             switch slot {
             case let .done(outcome):
