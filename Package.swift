@@ -78,7 +78,8 @@ let package = Package(
 
         // The adapter kit: what every adapter must do, for its author's tests (Swift Testing).
         .target(name: "ZenamuAdapterKit",
-                dependencies: ["ZenamuMigration", "ZenamuAdapters", .product(name: "PropertyBased", package: "swift-property-based")]),
+                dependencies: ["ZenamuMigration", "ZenamuAdapters", "ZenamuReaders", "ZenamuSinks",
+                               .product(name: "PropertyBased", package: "swift-property-based")]),
         .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration", "ZenamuReaders", "ZenamuStore", "CLibzip"]),
         .testTarget(name: "ZenamuMigrateTests",
                     dependencies: ["ZenamuTestSupport", "ZenamuMigration", "ZenamuStore", "ZenamuAdapterKit", "zenamu-migrate",

@@ -19,6 +19,9 @@ public struct ConversionOptions: Sendable {
     public var rowLimit: Int?
     /// The customer's language; nil: the first file's header language, else English.
     public var locale: MessageLanguage?
+    /// A system's second file (balances joined on client id) alone is refused: every pass would
+    /// be an error for want of its client. `inspect` looks at one file at a time and allows it.
+    public var balancesNeedClientList = true
 
     public init(system: String = "auto", region: String? = nil, sheet: String? = nil,
                 limits: ReaderLimits = ReaderLimits(), rowLimit: Int? = nil, locale: MessageLanguage? = nil) {
@@ -68,6 +71,13 @@ public struct Conversion {
         var reconciler = Reconciler()
         do {
             let documents = try paths.map(open)
+            if options.balancesNeedClientList, let balances = documents.lazy.flatMap({ $0.tables }).first(where: \.isBalances),
+               !documents.contains(where: { $0.tables.contains { !$0.isBalances } }) {
+                let adapter = balances.found.adapter.description
+                throw InputError(file: balances.source.info.file, reason: "this is a report of passes (\(adapter.name)), "
+                    + "whose remaining visits are joined to the clients on the client id; give the system's client list "
+                    + "in the same run, before it: zenamu-migrate convert CLIENTS.csv \(balances.source.info.file) --out DIR.")
+            }
             var ledger = BalanceLedger()
             var balanceFiles: [BalanceLedger.File] = []
             for document in documents {
@@ -354,7 +364,7 @@ public struct Conversion {
             for issue in issues.all where issue.kind != .emailMissing { again.add(issue) }
             BalanceNeedsEmail().apply(raw, to: &record, issues: &again, context: context)
             issues = again
-            if issues.hasErrors { ledger.refuse(id) } else { _ = ledger.claim(id) }
+            if issues.hasErrors { ledger.refuse(id) } else { ledger.claim(id) }
         }
         guard !issues.hasErrors else { return .outcome(.rejected(provenance, issues: issues.all)) }
         return .client(record, warnings: issues.all)

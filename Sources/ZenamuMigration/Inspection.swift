@@ -14,6 +14,7 @@ public struct Inspection {
     public init(path: String, options: ConversionOptions, adapters: [any SourceAdapter] = AdapterRegistry.all) throws {
         var options = options
         options.rowLimit = Self.previewRows
+        options.balancesNeedClientList = false
         let collector = OutcomeCollector()
         report = try Conversion(options: options, adapters: adapters).run(paths: [path], sinks: [collector])
         outcomes = collector.outcomes

@@ -219,3 +219,15 @@ struct DeclarativeAdapterCommandTests {
         #expect(result.status == 65 && result.stderr.contains("column \"Punches\" maps to \"entry\", which is not a field"))
     }
 }
+
+extension SystemAdapterTests {
+    @Test func aPassReportAloneAsksForItsClientList() throws {
+        let out = try TemporaryFolder()
+        let passes = try Fixtures.inputs(of: "mindbody-pricing-options").first { $0.lastPathComponent == "input-passes.csv" }
+        let result = try CLI.run(["convert", try #require(passes).path, "--out", out.url.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("input-passes.csv: this is a report of passes")
+            && result.stderr.contains("give the system's client list in the same run"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.url.appendingPathComponent("clients.csv").path))
+    }
+}

@@ -32,7 +32,7 @@ public struct DeclarativeAdapter: SourceAdapter {
     }
 
     public func recognise(header: [String]) -> Recognition {
-        let keys = Set(header.map(HeaderText.key))
+        let keys = HeaderText.keySet(header)
         let found = zip(declaration.signature, signatureKeys).filter { keys.contains($0.1) }.map(\.0)
         guard found.count >= minimum, generic.recognise(header: header).confidence > 0 || !mapping(for: header).used.isEmpty
         else { return .none }

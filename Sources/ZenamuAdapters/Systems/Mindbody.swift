@@ -45,7 +45,7 @@ public struct Mindbody: SourceAdapter {
     }
 
     private func isPassReport(_ header: [String]) -> Bool {
-        let keys = Set(header.map(HeaderText.key))
+        let keys = HeaderText.keySet(header)
         return keys.contains("clientid") && keys.contains("remaining")
             && (keys.contains("pricingoption") || keys.contains("series") || keys.contains("expirationdate"))
     }

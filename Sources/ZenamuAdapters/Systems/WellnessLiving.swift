@@ -36,7 +36,7 @@ public struct WellnessLiving: SourceAdapter {
     public var assembly: RowAssembly { .passesByClient }
 
     private func columns(_ header: [String]) -> (client: Int, option: Int, available: Int)? {
-        let keys = header.map(HeaderText.key)
+        let keys = HeaderText.keys(header)
         guard let client = keys.firstIndex(of: "client"), let option = keys.firstIndex(of: "purchaseoption"),
               let available = keys.firstIndex(of: "available") else { return nil }
         return (client, option, available)

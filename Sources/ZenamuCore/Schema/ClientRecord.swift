@@ -34,6 +34,12 @@ public struct ClientRecord: Sendable, Equatable {
         self.provenance = provenance
     }
 
+    /// The balance as an issue's details: the catalogues compose "{balance}" ("5 entries and
+    /// 10 credits") from these, in the customer's language.
+    public var balanceDetails: [String: String] {
+        ["entries": entries.map { "\($0)" }, "credits": credits.map { "\($0)" }].compactMapValues { $0 }
+    }
+
     /// True when the client holds something an account must take over.
     public var hasBalance: Bool {
         (entries ?? 0) > 0 || (credits ?? 0) > 0

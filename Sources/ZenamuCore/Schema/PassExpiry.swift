@@ -26,6 +26,13 @@ public enum PassExpiry {
         return date < today
     }
 
+    /// The later of two expiry dates, as written; a date we cannot read never wins over one we can.
+    public static func later(_ a: String?, _ b: String?) -> String? {
+        guard let b else { return a }
+        guard let a else { return b }
+        return (isoDate(b) ?? "") > (isoDate(a) ?? "") ? b : a
+    }
+
     /// Today's date, ISO, in UTC.
     public static var today: String {
         let formatter = DateFormatter()

@@ -66,7 +66,7 @@ struct BalanceLedger {
             var notes = issues.all
             if record.hasBalance {
                 notes.append(Issue(.passExpired, file: context.file, row: raw.row.number, column: raw[.passExpiry]?.column,
-                                   field: .passExpiry, value: expiry, details: Self.balanceDetails(record)))
+                                   field: .passExpiry, value: expiry, details: record.balanceDetails))
             }
             file.slots.append(.done(.merged(record, issues: notes)))
             return
@@ -74,9 +74,7 @@ struct BalanceLedger {
         var total = totals[id] ?? Totals()
         total.entries = PassAssembler.sum(total.entries, record.entries)
         total.credits = PassAssembler.sum(total.credits, record.credits)
-        if let expiry = record.passExpiry, (PassExpiry.isoDate(expiry) ?? "") > (total.expiry.flatMap(PassExpiry.isoDate) ?? "") {
-            total.expiry = expiry
-        }
+        total.expiry = PassExpiry.later(total.expiry, record.passExpiry)
         totals[id] = total
         file.slots.append(.pass(id: id, record: record, row: raw.row))
     }
@@ -85,11 +83,10 @@ struct BalanceLedger {
         file.slots.append(.done(outcome))
     }
 
-    /// The balances for a client of the client list; the client now holds them.
-    mutating func claim(_ id: String?) -> Totals? {
-        guard let id, let total = totals[id] else { return nil }
+    /// A client of the client list took the balances of `id`.
+    mutating func claim(_ id: String) {
         claimed.insert(id)
-        return total
+        refused.remove(id)
     }
 
     func peek(_ id: String?) -> Totals? { id.flatMap { totals[$0] } }
@@ -111,13 +108,9 @@ struct BalanceLedger {
                 return .rejected(record.provenance, issues: [
                     Issue(refused.contains(id) ? .passOfRejectedClient : .passWithoutClient, file: record.provenance.file, row: row.number,
                           column: file.start.mapping.bestColumns[.clientID], field: .clientID, value: id,
-                          details: Self.balanceDetails(record)),
+                          details: record.balanceDetails),
                 ])
             }
         }
-    }
-
-    static func balanceDetails(_ record: ClientRecord) -> [String: String] {
-        ["entries": record.entries.map { "\($0)" }, "credits": record.credits.map { "\($0)" }].compactMapValues { $0 }
     }
 }

@@ -45,8 +45,7 @@ struct PassAssembler {
         if expired, record.hasBalance {
             notes.append(Issue(.passExpired, file: record.provenance.file, row: record.provenance.row,
                                field: .passExpiry, value: record.passExpiry,
-                               details: ["entries": record.entries.map { "\($0)" }, "credits": record.credits.map { "\($0)" }]
-                                   .compactMapValues { $0 }))
+                               details: record.balanceDetails))
             pass.entries = nil
             pass.credits = nil
         }
@@ -57,11 +56,8 @@ struct PassAssembler {
         }
         client.entries = Self.sum(client.entries, pass.entries)
         client.credits = Self.sum(client.credits, pass.credits)
-        if !expired, let expiry = record.passExpiry {
-            // The client's pass expiry is the latest of their unexpired passes.
-            let current = client.record.passExpiry.flatMap(PassExpiry.isoDate) ?? ""
-            if (PassExpiry.isoDate(expiry) ?? "") > current { client.record.passExpiry = expiry }
-        }
+        // The client's pass expiry is the latest of their unexpired passes.
+        if !expired { client.record.passExpiry = PassExpiry.later(client.record.passExpiry, record.passExpiry) }
         clients[key] = client
         slots.append(.done(.merged(record, issues: notes.filter { $0.kind == .passExpired })))
     }

@@ -12,10 +12,8 @@ public struct BalanceNeedsEmail: NormalisationRule {
         // An e-mail that was there but wrong has its own issue already.
         guard raw[.email] == nil else { return }
         if record.hasBalance {
-            issues.add(.emailRequiredForBalance, emptyIn: context.columns[.email], field: .email, details:
-                // The catalogue composes "{balance}" from these, in the customer's language.
-                ["entries": record.entries.map { "\($0)" }, "credits": record.credits.map { "\($0)" }]
-                    .compactMapValues { $0 })
+            issues.add(.emailRequiredForBalance, emptyIn: context.columns[.email], field: .email,
+                       details: record.balanceDetails)
         } else {
             issues.add(.emailMissing, emptyIn: context.columns[.email], field: .email)
         }
