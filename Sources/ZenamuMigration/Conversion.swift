@@ -125,16 +125,15 @@ public struct Conversion {
 
     private func convert(_ document: OpenedDocument, sinks: [any ClientSink], builder: inout ReportBuilder,
                          reconciler: inout Reconciler, ledger: inout BalanceLedger) throws {
-        // A returned error workbook remembers the clients imported the first time, and the first
-        // run's phone country and language.
-        let known = try Self.knownClients(in: document.file)
-        for client in known { reconciler.remember(client) }
-        let settings = try Self.settings(in: document.file)
-        let sent = try Self.sentRows(in: document.file)
+        guard let first = document.tables.first(where: { !$0.isBalances }) else { return }
+        // What the document says of an earlier run (a returned error workbook: the clients it
+        // imported, its phone country and language, the rows it sent to fix).
+        let context = try first.found.adapter.context(of: document.file)
+        for client in context.knownClients { reconciler.remember(client) }
         for (index, var table) in document.tables.enumerated() where !table.isBalances {
             try convert(&table.source, head: table.head, found: table.found, sheets: document.file.sheetNames,
-                        known: index == 0 ? known : [], settings: settings, sinks: sinks, builder: &builder,
-                        reconciler: &reconciler, ledger: &ledger, sent: index == 0 ? sent ?? [] : nil)
+                        document: context, opensDocument: index == 0, sinks: sinks, builder: &builder,
+                        reconciler: &reconciler, ledger: &ledger)
         }
         builder.endDocument()
     }
@@ -179,43 +178,17 @@ public struct Conversion {
             delimiter: table.delimiter, system: found.adapter.id, systemConfidence: found.recognition.confidence,
             systemReason: found.recognition.reasons,
             headerRow: header.number, language: mapping.language, region: region, regionSource: regionSource,
-            mapping: mapping.columns.map(ColumnDecision.init), rows: RowCounts(),
-            corrections: mapping.referenceColumn == nil ? nil : [])
+            mapping: mapping.columns.map(ColumnDecision.init), rows: RowCounts())
         report.systemName = found.adapter.description.name
         report.systemRunnerUp = found.runnerUp.map { SystemCandidate(id: $0.adapter.id, confidence: $0.recognition.confidence) }
         report.part = found.adapter.part(of: header.cells) == .balances ? "balances" : "clients"
         return report
     }
 
-    /// The rows of one of the error workbook's hidden sheets (at most `limit`); nil when the file
-    /// has no such sheet, as any file but a returned workbook.
-    static func hiddenSheet(_ name: String, in document: any TableFile, limit: Int = .max) throws -> [[String]]? {
-        guard let index = document.sheetNames.firstIndex(of: name) else { return nil }
-        var source = try document.rows(sheet: index)
-        var rows: [[String]] = []
-        while rows.count < limit, let row = try source.next() { rows.append(row.cells) }
-        return rows
-    }
-
-    /// The original rows an error workbook sent to fix (below the sheet's header).
-    static func sentRows(in document: any TableFile) throws -> [String]? {
-        try hiddenSheet(SentRows.sheetName, in: document)?.dropFirst().compactMap { $0.first }.filter { !$0.isEmpty }
-    }
-
-    /// The settings an error workbook keeps of the run that wrote it.
-    static func settings(in document: any TableFile) throws -> RunSettings? {
-        try hiddenSheet(RunSettings.sheetName, in: document, limit: 100).map(RunSettings.init(rows:))
-    }
-
-    /// The clients an earlier run imported.
-    static func knownClients(in document: any TableFile) throws -> [KnownClient] {
-        try hiddenSheet(KnownClient.sheetName, in: document)?.compactMap(KnownClient.init(cells:)) ?? []
-    }
-
     private func convert(_ source: inout any RowSource, head: [SourceRow], found: HeaderLocator.Found, sheets: [String],
-                         known: [KnownClient], settings: RunSettings?, sinks: [any ClientSink],
-                         builder: inout ReportBuilder, reconciler: inout Reconciler, ledger: inout BalanceLedger,
-                         sent: [String]?) throws {
+                         document: DocumentContext, opensDocument: Bool, sinks: [any ClientSink],
+                         builder: inout ReportBuilder, reconciler: inout Reconciler, ledger: inout BalanceLedger) throws {
+        let settings = document.settings
         let table = source.info
         let header = head[found.index]
         let mapping = found.adapter.mapping(for: header.cells)
@@ -230,12 +203,15 @@ public struct Conversion {
         let context = RuleContext(file: table.file, region: region, language: mapping.language, phones: phones,
                                   columns: mapping.bestColumns)
 
-        builder.begin(fileReport(table, found: found, header: header, mapping: mapping, sheets: sheets, region: region,
-                                 regionSource: regionSource))
-        // A returned workbook's first sheet opens its account of the rows sent and added.
-        if mapping.referenceColumn != nil, let sent { builder.beginReturnedWorkbook(sent: sent) }
+        var report = fileReport(table, found: found, header: header, mapping: mapping, sheets: sheets, region: region,
+                                regionSource: regionSource)
+        if document.isReply { report.corrections = [] }
+        builder.begin(report)
+        // A reply's first sheet opens its account of the rows sent and added.
+        if opensDocument, let sent = document.sentRows { builder.beginReturnedWorkbook(sent: sent) }
         let start = FileStart(table: table, header: header, mapping: mapping, messages: messages,
-                              system: found.adapter.id, region: region, knownClients: known)
+                              system: found.adapter.id, region: region,
+                              knownClients: opensDocument ? document.knownClients : [])
         for sink in sinks { try sink.begin(start) }
 
         let emit = { (outcome: RowOutcome, builder: inout ReportBuilder) throws in
@@ -342,14 +318,9 @@ public struct Conversion {
     /// The one outcome of one data row, but for reconciliation with the rest of the run.
     func classify(_ row: SourceRow, header: SourceRow, adapter: any SourceAdapter, mapping: ColumnMapping,
                   context: RuleContext, ledger: inout BalanceLedger) -> Classified {
-        let origin = mapping.referenceColumn.flatMap { RowReference(text: row[$0]) }
-        let provenance = Provenance(file: context.file, row: row.number, cells: row.cells, origin: origin)
+        let provenance = Provenance(file: context.file, row: row.number, cells: row.cells,
+                                    origin: adapter.origin(of: row, mapping: mapping))
         if row.isBlank { return .outcome(.skipped(provenance, reason: .blank)) }
-        // A row of a returned workbook the customer emptied, all but our own columns: removed, not
-        // a client without a name.
-        if origin != nil, row.cells.indices.allSatisfy({ mapping.addedColumns.contains($0) || row.cells[$0].isEmpty }) {
-            return .outcome(.skipped(provenance, reason: .removedByCustomer))
-        }
         if let noise = adapter.noise(row, header: header) { return .outcome(.skipped(provenance, reason: noise)) }
 
         let raw = adapter.extract(row, mapping: mapping)

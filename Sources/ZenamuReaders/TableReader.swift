@@ -1,14 +1,6 @@
 import Foundation
 import ZenamuCore
 
-/// A file of one or more tables: a CSV has one, a workbook one per worksheet.
-public protocol TableFile: AnyObject {
-    /// The worksheets' names, in the workbook's order; empty for a text file.
-    var sheetNames: [String] { get }
-    /// The rows of table `index` (0 for a text file).
-    func rows(sheet index: Int) throws -> any RowSource
-}
-
 /// Opens any supported file by what its bytes are, not by its extension: an XLSX saved as
 /// `.csv` still reads as XLSX.
 public enum TableReader {

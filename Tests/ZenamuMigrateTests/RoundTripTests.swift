@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+import ZenamuAdapters
 import ZenamuCore
 import ZenamuMigration
+import ZenamuReaders
 import ZenamuTestSupport
 
 /// The studio owner corrects errors.xlsx and sends it back; convert reads it as it is.
@@ -139,6 +141,25 @@ struct RoundTripTests {
         let second = try ConvertedFixture(paths: [returned])
         #expect(second.clientLines == ["Ann Lee,ann@x.com,2,,,", "Marie Dupont,marie@example.fr,,,,"])
         #expect(second.report.files.map(\.sheet) == ["To fix", "To fix 2"])
+    }
+
+    /// What the pipeline knows of a reply it learns from the adapter's hooks: read as a plain
+    /// client list (`--system generic`), the same workbook is just clients, with no account.
+    @Test func theReturnedWorkbookIsKnownOnlyToItsAdapter() throws {
+        let first = try ConvertedFixture(paths: [try Fixtures.input(of: "english-corrections")],
+                                         options: ConversionOptions(region: "GB"))
+        let path = try #require(first.errorsWorkbook).path
+        let context = try ReturnedErrorWorkbook().context(of: TableReader.open(path: path))
+        #expect(context.sentRows == ["input.csv #3", "input.csv #4", "input.csv #5", "input.csv #6"])
+        #expect(context.knownClients.map(\.email) == first.outcomes.compactMap {
+            if case let .accepted(record, _) = $0 { return record.email } else { return nil }
+        })
+        #expect(context.settings?.region == "GB")
+
+        let plain = try ConvertedFixture(paths: [URL(fileURLWithPath: path)], options: ConversionOptions(system: "generic"))
+        let file = try #require(plain.report.files.first)
+        #expect(file.system == "generic" && file.returned == nil && file.corrections == nil)
+        #expect(plain.outcomes.allSatisfy { $0.provenance.origin == nil })
     }
 
     /// Writes the workbook again as a spreadsheet program saves it (shared strings, numbers as

@@ -4,7 +4,9 @@ import ZenamuCore
 ///
 /// Its "To fix" sheets hold the customer's own columns, read as the generic adapter reads them,
 /// plus two columns of ours in any of the catalogue languages: "Problem", which is not imported,
-/// and "Original row", which ties each row to the row of the first file it stands for.
+/// and "Original row", which ties each row to the row of the first file it stands for. Its
+/// hidden sheets carry what the first run knew: the clients it imported, its settings and the rows
+/// it sent (`context(of:)`).
 public struct ReturnedErrorWorkbook: SourceAdapter {
     public static let id = "zenamu-errors"
 
@@ -74,6 +76,31 @@ public struct ReturnedErrorWorkbook: SourceAdapter {
 
     public func extract(_ row: SourceRow, mapping: ColumnMapping) -> RawClient {
         generic.extract(row, mapping: mapping)
+    }
+
+    public func origin(of row: SourceRow, mapping: ColumnMapping) -> RowReference? {
+        mapping.referenceColumn.flatMap { RowReference(text: row[$0]) }
+    }
+
+    /// A row the customer emptied but for our own columns was removed, not a client without a
+    /// name; other noise is any file's.
+    public func noise(_ row: SourceRow, header: SourceRow) -> SkipReason? {
+        if let own = ownColumns(header.cells), RowReference(text: row[own.reference]) != nil,
+           row.cells.indices.allSatisfy({ $0 == own.reference || $0 == own.problem || row.cells[$0].isEmpty }) {
+            return .removedByCustomer
+        }
+        return SystemNoise.reason(row, header: header)
+    }
+
+    /// The hidden sheets the first run wrote. A workbook written before one of them existed
+    /// reads without it: no known clients, the settings of this run, no rows counted as sent.
+    public func context(of document: any TableFile) throws -> DocumentContext {
+        let sent = try document.rows(ofSheetNamed: SentRows.sheetName)?.dropFirst()
+            .compactMap(\.first).filter { !$0.isEmpty }
+        return DocumentContext(
+            knownClients: try document.rows(ofSheetNamed: KnownClient.sheetName)?.compactMap(KnownClient.init(cells:)) ?? [],
+            settings: try document.rows(ofSheetNamed: RunSettings.sheetName, limit: 100).map(RunSettings.init(rows:)),
+            sentRows: sent ?? [])
     }
 
     /// The header with our columns emptied, so their words never count as the customer's.

@@ -6,8 +6,9 @@
 ///
 /// An adapter owns its whole file through hooks that all have defaults, so a plain client list
 /// needs only `recognise` and `mapping`: which rows its system adds (`noise`), how a packed cell
-/// unpacks (`extract`), whether several rows make one client (`assembly`), and whether the file
-/// is a second file joined to the client list (`part`).
+/// unpacks (`extract`), whether several rows make one client (`assembly`), whether the file
+/// is a second file joined to the client list (`part`), and what the whole document says of an
+/// earlier run (`context(of:)`, `origin(of:mapping:)`: the returned error workbook).
 public protocol SourceAdapter: Sendable {
     var description: AdapterDescription { get }
 
@@ -35,6 +36,14 @@ public protocol SourceAdapter: Sendable {
     /// The raw values of one data row. The default reads the mapped columns; an adapter whose
     /// system packs several fields into one cell overrides it.
     func extract(_ row: SourceRow, mapping: ColumnMapping) -> RawClient
+
+    /// What the whole document says before its rows are read: the clients, settings and sent
+    /// rows of an earlier run that a reply to it carries. The default: nothing.
+    func context(of document: any TableFile) throws -> DocumentContext
+
+    /// The row of an earlier run's file that `row` stands for, in a reply to that run; nil for
+    /// a row of a first file (the default).
+    func origin(of row: SourceRow, mapping: ColumnMapping) -> RowReference?
 }
 
 extension SourceAdapter {
@@ -47,6 +56,10 @@ extension SourceAdapter {
     public var assembly: RowAssembly { .onePerRow }
 
     public func part(of header: [String]) -> FilePart { .clients }
+
+    public func context(of document: any TableFile) throws -> DocumentContext { DocumentContext() }
+
+    public func origin(of row: SourceRow, mapping: ColumnMapping) -> RowReference? { nil }
 
     public func extract(_ row: SourceRow, mapping: ColumnMapping) -> RawClient {
         var raw = RawClient(row: row)
@@ -149,7 +162,8 @@ public struct ColumnMapping: Sendable, Equatable {
     /// Columns that are not the customer's: the error workbook's "Problem" and "Original row",
     /// when that workbook comes back. Never written back into a new one.
     public var addedColumns: Set<Int>
-    /// The column holding each row's `RowReference` to the original file, in a returned workbook.
+    /// The column holding each row's `RowReference` to the original file, in a returned workbook
+    /// (the adapter's own note for `SourceAdapter.origin(of:mapping:)`).
     public var referenceColumn: Int?
 
     public init(columns: [MappedColumn], language: String? = nil, addedColumns: Set<Int> = [],
@@ -220,4 +234,25 @@ public enum FilePart: Sendable, Equatable {
     /// Balances per client (remaining visits, credits, expiry), joined to the client list of the
     /// same run on the old system's client id; its rows add to a client, they are not clients.
     case balances
+}
+
+/// What a document says of the earlier run it answers (`SourceAdapter.context(of:)`).
+public struct DocumentContext: Sendable, Equatable {
+    /// The clients the earlier run imported: a row of this document on one of their e-mails is
+    /// the same client again, or another person.
+    public var knownClients: [KnownClient]
+    /// The earlier run's phone country and language, kept so the reply reads the same way.
+    public var settings: RunSettings?
+    /// The original rows the earlier run sent to fix; nil when the document answers no run. The
+    /// report's account of a reply (fixed, still to fix, removed, added) counts against them.
+    public var sentRows: [String]?
+
+    public init(knownClients: [KnownClient] = [], settings: RunSettings? = nil, sentRows: [String]? = nil) {
+        self.knownClients = knownClients
+        self.settings = settings
+        self.sentRows = sentRows
+    }
+
+    /// Whether the document answers an earlier run.
+    public var isReply: Bool { sentRows != nil }
 }
