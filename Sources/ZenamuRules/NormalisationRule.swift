@@ -21,10 +21,13 @@ public struct RuleContext: Sendable {
     public var phones: any PhoneParsing
     /// The best column for each field, to point at when the cell is empty.
     public var columns: [CanonicalField: ColumnRef]
+    /// ISO date a pass must last until to count (`PassMustBeCurrent`).
+    public var today: String
 
     public init(file: String, region: String?, language: String?, phones: any PhoneParsing,
-                columns: [CanonicalField: ColumnRef] = [:]) {
+                columns: [CanonicalField: ColumnRef] = [:], today: String = PassExpiry.today) {
         self.file = file
+        self.today = today
         self.region = region
         self.language = language
         self.phones = phones
@@ -79,6 +82,7 @@ public enum RuleBook {
         PhoneMustBeDialable(),
         ConsentMustBeClear(),
         ReferencesAreKept(),
+        PassMustBeCurrent(),
         BalanceNeedsEmail(),
     ]
 

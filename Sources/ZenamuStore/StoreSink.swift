@@ -42,7 +42,6 @@ public final class StoreSink: ClientSink {
     private let importID: Int64
     private let policy: InvitePolicy
     private let now: String
-    private let today: String
     private var system = "generic"
     private var file = ""
     public private(set) var summary: ImportSummary
@@ -53,7 +52,6 @@ public final class StoreSink: ClientSink {
         self.policy = policy
         self.summary = summary
         now = StoreClock.now()
-        today = String(now.prefix(10))
     }
 
     public func begin(_ file: FileStart) throws {
@@ -63,7 +61,7 @@ public final class StoreSink: ClientSink {
 
     public func consume(_ outcome: RowOutcome) throws {
         guard case let .accepted(record, _) = outcome else { return }
-        let balance = StoredBalance(record, today: today)
+        let balance = StoredBalance(record)
         if balance.expiredEntries > 0 { summary.expiredPasses += 1 }
         if let existing = try find(record) {
             let registered = try update(existing, with: record, balance: balance)
@@ -193,16 +191,12 @@ struct StoredBalance {
 
     var isBalance: Bool { (entries ?? 0) > 0 || (credits.flatMap { Decimal(string: $0) } ?? 0) > 0 }
 
-    init(_ record: ClientRecord, today: String) {
-        let entries = record.entries
+    init(_ record: ClientRecord) {
         credits = record.credits.map { "\($0)" }
         passExpiry = record.passExpiry.map { PassExpiry.isoDate($0) ?? $0 }
-        if let expiry = passExpiry, PassExpiry.isoDate(expiry) != nil, expiry < today, let expired = entries, expired > 0 {
-            self.entries = 0
-            expiredEntries = expired
-        } else {
-            self.entries = entries
-            expiredEntries = 0
-        }
+        // An expired pass's entries were set apart by the rules (`PassMustBeCurrent`): kept on
+        // record, not a balance; the balance is what `clients.csv` says.
+        entries = record.entries
+        expiredEntries = record.expired?.entries ?? 0
     }
 }

@@ -81,6 +81,21 @@ struct SystemAdapterTests {
         #expect(warning.code == "pass_expired" && warning.row == 3 && warning.message.contains("2020-01-31"))
     }
 
+    /// One row per client with the pass's expiry (Punchpass): the expired pass's punches are not
+    /// carried over, and a client whose only balance expired needs no e-mail for it.
+    @Test func expiredPassOnAClientRowIsNotCarriedOver() throws {
+        let converted = try ConvertedFixture(fixture: "punchpass-passes")
+        #expect(converted.clientLines.last == "Emma Lee,emma.lee@example.com,,,+15035550149,")
+        let warning = try #require(converted.report.issues.first { $0.code == "pass_expired" })
+        #expect(warning.row == 3 && warning.message == "This pass expired on 2020-06-30: its 2 entries are not carried over to Zenamu.")
+
+        let folder = try TemporaryFolder()
+        let file = try folder.file("passes.csv", text: "Name,Email,Entries,Pass expiry\nPetr Novák,,3,2020-01-31\n")
+        let noEmail = try ConvertedFixture(paths: [file])
+        #expect(noEmail.report.rows.accepted == 1)
+        #expect(noEmail.report.issues.map(\.code).sorted() == ["email_missing", "pass_expired"])
+    }
+
     @Test func aPackedClientCellReadByTheGenericAdapterIsAnErrorWithASplit() throws {
         let folder = try TemporaryFolder()
         let file = try folder.file("passes.csv", text: """

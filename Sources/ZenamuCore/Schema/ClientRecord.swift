@@ -12,6 +12,9 @@ public struct ClientRecord: Sendable, Equatable {
     public var credits: Decimal?
     /// When the pass expires, as the file wrote it.
     public var passExpiry: String?
+    /// The balance of a pass that had expired when read: set apart, not carried over (the store
+    /// keeps the entries on record, `clients.csv` leaves them out). nil: nothing expired.
+    public var expired: ExpiredBalance?
     public var phone: Phone?
     public var consent: Consent
     /// The client's id in the old system.
@@ -115,4 +118,15 @@ public struct Provenance: Sendable, Equatable {
 
     /// The original row this one is: itself, unless it came back from the error workbook.
     public var original: RowReference { origin ?? RowReference(file: file, row: row) }
+}
+
+/// What an expired pass held.
+public struct ExpiredBalance: Sendable, Equatable {
+    public var entries: Int?
+    public var credits: Decimal?
+
+    public init(entries: Int?, credits: Decimal?) {
+        self.entries = entries
+        self.credits = credits
+    }
 }

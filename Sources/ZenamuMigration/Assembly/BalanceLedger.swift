@@ -43,7 +43,7 @@ struct BalanceLedger {
     /// The rules a pass row goes through: only its balance and its references (it names a client
     /// the client list describes).
     static let rules: [any NormalisationRule] = [
-        TextMustBeReadable(), EntriesMustBeWholeNumber(), CreditsMustBeNumber(), ReferencesAreKept(),
+        TextMustBeReadable(), EntriesMustBeWholeNumber(), CreditsMustBeNumber(), ReferencesAreKept(), PassMustBeCurrent(),
     ]
 
     /// Reads one pass row into the ledger.
@@ -62,13 +62,9 @@ struct BalanceLedger {
             ])))
             return
         }
+        // An expired pass (its balance set apart, with its warning, by the rules) adds nothing.
         if let expiry = record.passExpiry, PassExpiry.hasExpired(expiry, today: today) {
-            var notes = issues.all
-            if record.hasBalance {
-                notes.append(Issue(.passExpired, file: context.file, row: raw.row.number, column: raw[.passExpiry]?.column,
-                                   field: .passExpiry, value: expiry, details: record.balanceDetails))
-            }
-            file.slots.append(.done(.merged(record, issues: notes)))
+            file.slots.append(.done(.merged(record, issues: issues.all)))
             return
         }
         var total = totals[id] ?? Totals()

@@ -36,30 +36,23 @@ struct PassAssembler {
         slots.append(.done(outcome))
     }
 
-    /// A pass row that passed the rules.
+    /// A pass row that passed the rules (an expired pass's balance already set apart, with its
+    /// `pass_expired` warning, by `PassMustBeCurrent`).
     mutating func add(pass record: ClientRecord, warnings: [Issue]) {
         let key = Self.key(record)
-        var pass = record
-        var notes = warnings
         let expired = record.passExpiry.map { PassExpiry.hasExpired($0, today: today) } ?? false
-        if expired, record.hasBalance {
-            notes.append(Issue(.passExpired, file: record.provenance.file, row: record.provenance.row,
-                               field: .passExpiry, value: record.passExpiry,
-                               details: record.balanceDetails))
-            pass.entries = nil
-            pass.credits = nil
-        }
         guard var client = clients[key] else {
-            clients[key] = Client(slot: slots.count, record: record, warnings: notes, entries: pass.entries, credits: pass.credits)
+            clients[key] = Client(slot: slots.count, record: record, warnings: warnings, entries: record.entries,
+                                  credits: record.credits)
             slots.append(.client(key))
             return
         }
-        client.entries = Self.sum(client.entries, pass.entries)
-        client.credits = Self.sum(client.credits, pass.credits)
+        client.entries = Self.sum(client.entries, record.entries)
+        client.credits = Self.sum(client.credits, record.credits)
         // The client's pass expiry is the latest of their unexpired passes.
         if !expired { client.record.passExpiry = PassExpiry.later(client.record.passExpiry, record.passExpiry) }
         clients[key] = client
-        slots.append(.done(.merged(record, issues: notes.filter { $0.kind == .passExpired })))
+        slots.append(.done(.merged(record, issues: warnings.filter { $0.kind == .passExpired })))
     }
 
     /// Every row's outcome in file order; `decide` turns each assembled client into its outcome

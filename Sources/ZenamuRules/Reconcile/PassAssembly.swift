@@ -2,15 +2,13 @@ import ZenamuCore
 
 /// The issues of a system whose balances come as passes: one row per pass (assembled into
 /// clients) or a second file joined on the old system's client id. The pipeline raises them;
-/// their codes and messages live here, beside the rules, so the catalogues know them.
+/// their codes and messages live here, beside the rules, so the catalogues know them. An expired
+/// pass is any row's matter (`PassMustBeCurrent`).
 public enum PassAssembly {
-    public static let kinds: [IssueKind] = [.passExpired, .passWithoutClient, .passOfRejectedClient, .clientIDRequired]
+    public static let kinds: [IssueKind] = [.passWithoutClient, .passOfRejectedClient, .clientIDRequired]
 }
 
 extension IssueKind {
-    public static let passExpired = IssueKind(
-        "pass_expired", .warning,
-        english: "This pass expired on {value}: its {balance} are not carried over to Zenamu.")
     public static let passWithoutClient = IssueKind(
         "pass_without_client", .error,
         english: "No client with the id {value} is in the client list, so this pass's {balance} cannot be given to anyone. Add the client to the client list, or correct the id.")

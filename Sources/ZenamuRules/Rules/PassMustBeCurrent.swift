@@ -1,0 +1,27 @@
+import ZenamuCore
+
+/// A pass that ran out before today gives nothing to take over: its entries and credits are set
+/// apart (`ClientRecord.expired`) with a warning, so no sink carries them over. Only dates read
+/// without guessing count (`PassExpiry`); a pass on a slashed date stays a balance.
+///
+/// Runs before `BalanceNeedsEmail`: a client whose only balance expired needs no e-mail for it.
+public struct PassMustBeCurrent: NormalisationRule {
+    public init() {}
+
+    public static let kinds: [IssueKind] = [.passExpired]
+
+    public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
+        guard let expiry = record.passExpiry, PassExpiry.hasExpired(expiry, today: context.today),
+              record.hasBalance else { return }
+        issues.add(.passExpired, raw[.passExpiry], field: .passExpiry, details: record.balanceDetails)
+        record.expired = ExpiredBalance(entries: record.entries, credits: record.credits)
+        record.entries = nil
+        record.credits = nil
+    }
+}
+
+extension IssueKind {
+    public static let passExpired = IssueKind(
+        "pass_expired", .warning,
+        english: "This pass expired on {value}: its {balance} are not carried over to Zenamu.")
+}
