@@ -43,14 +43,69 @@ extension ClientRecord {
     /// phone and consent. FNV-1a rather than `Hasher`, whose seed changes per process, because the
     /// error workbook carries it from one run to the next.
     public var sameClientDigest: UInt64 {
+        var digest = FNV1a()
+        if !digest.addFolded(name.display) {
+            digest.add(name.display.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        }
+        for part in [entries.map { String($0) } ?? "", credits.map { "\($0)" } ?? "", phone?.e164 ?? "",
+                     consent.value.rawValue] {
+            digest.add(0x1F)
+            digest.add(part)
+        }
+        return digest.value
+    }
+
+    /// The digest's text as first written, built whole (the reference `sameClientDigest` follows).
+    var sameClientDigestByText: UInt64 {
         let name = self.name.display.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let parts = [name, entries.map { "\($0)" } ?? "", credits.map { "\($0)" } ?? "", phone?.e164 ?? "",
                      "\(consent.value)"]
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in parts.joined(separator: "\u{1F}").utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        var digest = FNV1a()
+        digest.add(parts.joined(separator: "\u{1F}"))
+        return digest.value
+    }
+}
+
+/// 64-bit FNV-1a over bytes, fed piece by piece.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 { add(byte) }
+    }
+
+    /// Adds `text` lower-cased, its words joined by single spaces, when every scalar of it stands
+    /// for one character (below U+0300, where no combining mark is); false, having added
+    /// nothing, otherwise.
+    mutating func addFolded(_ text: String) -> Bool {
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        let lower = ascii ? text : text.lowercased()
+        guard ascii || lower.unicodeScalars.allSatisfy({ $0.value < 0x300 }) else { return false }
+        var copy = self
+        var pendingSpace = false, started = false
+        for scalar in lower.unicodeScalars {
+            let value = scalar.value
+            // Below U+0300 the white space is these (Unicode's White_Space property).
+            if (0x09...0x0D).contains(value) || value == 0x20 || value == 0x85 || value == 0xA0 {
+                pendingSpace = started
+                continue
+            }
+            if pendingSpace { copy.add(0x20) }
+            pendingSpace = false
+            started = true
+            if value < 0x80 {
+                copy.add(value >= 0x41 && value <= 0x5A ? UInt8(value | 0x20) : UInt8(value))
+            } else {
+                copy.add(UInt8(0xC0 | value >> 6))
+                copy.add(UInt8(0x80 | value & 0x3F))
+            }
         }
-        return hash
+        self = copy
+        return true
     }
 }
 

@@ -9,6 +9,12 @@ public struct PackedContact: Sendable, Equatable {
 
     /// nil when `text` reads as a name: no e-mail, no phone-length run of digits, no line break.
     public init?(_ text: String) {
+        guard Self.mayBePacked(text) else { return nil }
+        self.init(unpacking: text)
+    }
+
+    /// The full check, a character at a time (`init` asks it only of cells `mayBePacked`).
+    init?(unpacking text: String) {
         let hasBreak = text.contains(where: { $0.isNewline })
         let digits = text.unicodeScalars.filter { ("0"..."9").contains($0) }.count
         guard hasBreak || text.contains("@") || digits >= 6 else { return nil }
@@ -35,6 +41,23 @@ public struct PackedContact: Sendable, Equatable {
         if let last = words.last, last.count == 1, last.uppercased() == last, words.count > 1 { words.removeLast() }
         name = words.joined(separator: " ")
         if !hasBreak, email == nil, phone == nil { return nil }
+    }
+
+    /// False when the bytes alone show a plain name (nearly every cell): no line break, no `@`,
+    /// fewer than six digits. A byte that may start a line break beyond ASCII (U+0085,
+    /// U+2028, U+2029) sends the cell to the full check.
+    static func mayBePacked(_ text: String) -> Bool {
+        var digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A...0x0D, UInt8(ascii: "@"), 0xC2, 0xE2: return true
+            case 0x30...0x39:
+                digits += 1
+                if digits >= 6 { return true }
+            default: continue
+            }
+        }
+        return false
     }
 
     /// "Mia Chen · mia.chen@example.ca · +1 604 555 0182": the parts, in no one language.

@@ -18,7 +18,8 @@ public struct EmailMustBeValid: NormalisationRule {
             return
         }
         let address = EmailAddress.normalise(value.text)
-        let pieces = address.split(whereSeparator: { ",; /".contains($0) }).filter { $0.contains("@" as Character) }
+        let pieces = address.utf8.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x20 || $0 == 0x2F })  // , ; space /
+            ? address.split(whereSeparator: { ",; /".contains($0) }).filter { $0.contains("@" as Character) } : []
         if pieces.count > 1 {
             issues.add(.multipleEmails, value, field: .email, details: ["count": String(pieces.count)])
             return

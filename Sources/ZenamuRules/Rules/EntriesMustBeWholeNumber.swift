@@ -9,8 +9,13 @@ public struct EntriesMustBeWholeNumber: NormalisationRule {
     public static let kinds: [IssueKind] = [.entriesNotWhole, .invalidNumber, .negativeBalance, .ambiguousNumber]
 
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
-        guard let value = raw[.entries],
-              let number = Balance.read(value, field: .entries, issues: &issues, context: context) else { return }
+        guard let value = raw[.entries] else { return }
+        // Most cells are plain whole numbers: no Decimal needed.
+        if let whole = NumberText.plainWhole(value.text) {
+            record.entries = whole
+            return
+        }
+        guard let number = Balance.read(value, field: .entries, issues: &issues, context: context) else { return }
         var rounded = Decimal()
         var copy = number
         NSDecimalRound(&rounded, &copy, 0, .plain)

@@ -44,7 +44,8 @@ public struct NameMustBePresent: NormalisationRule {
     }
 
     func split(_ full: String, familyFirst: Bool) -> PersonName {
-        let commaParts = full.split(separator: ",", omittingEmptySubsequences: true).map { collapse(String($0)) }
+        let commaParts = full.utf8.contains(UInt8(ascii: ","))
+            ? full.split(separator: ",", omittingEmptySubsequences: true).map { collapse(String($0)) } : []
         if commaParts.count == 2 {
             let family = commaParts[0], given = commaParts[1]
             let display = familyFirst ? "\(family) \(given)" : "\(given) \(family)"

@@ -16,6 +16,15 @@ public enum EmailAddress {
     /// local part of allowed characters without leading, trailing or double dots, and a domain
     /// of letter/digit/hyphen labels ending in a top-level domain of two letters or more.
     public static func isValid(_ address: String) -> Bool {
+        if let plain = address.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0x80 } ? isValidASCII($0) : nil }),
+           let answer = plain {
+            return answer
+        }
+        return isValidByCharacters(address)
+    }
+
+    /// `isValid` for any address, a character at a time (the reference the ASCII path follows).
+    static func isValidByCharacters(_ address: String) -> Bool {
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last else { return false }
         guard (1...64).contains(local.count), local.allSatisfy({ localAllowed.contains($0) || !$0.isASCII }),
@@ -35,6 +44,36 @@ public enum EmailAddress {
     }
 
     static let localAllowed = Set("abcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/=?^_`{|}~-")
+
+    /// `localAllowed` as a table by byte, for the ASCII path.
+    private static let localAllowedBytes: [Bool] = (0..<128).map { byte in
+        localAllowed.contains(Character(Unicode.Scalar(UInt8(byte))))
+    }
+
+    /// `isValid` for an address of ASCII bytes (nearly all of them), by the same rules without
+    /// building strings: a character is a byte here.
+    private static func isValidASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")),
+              !bytes[(at + 1)...].contains(UInt8(ascii: "@")) else { return false }
+        let local = bytes[..<at], domain = bytes[(at + 1)...]
+        guard (1...64).contains(local.count), local.allSatisfy({ localAllowedBytes[Int($0)] }),
+              local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."),
+              !zip(local, local.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") })
+        else { return false }
+        guard domain.count <= 253 else { return false }
+        var labels = 0
+        var tld = domain[domain.startIndex..<domain.startIndex]
+        for label in domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+            guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
+                  label.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || $0 == UInt8(ascii: "-") }) else { return false }
+            labels += 1
+            tld = label
+        }
+        return labels >= 2 && tld.count >= 2 && (tld.allSatisfy(isASCIILetter) || tld.starts(with: "xn--".utf8))
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    private static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// A repaired address when the mistake is obvious: spaces inside, a comma for the last dot,
     /// a doubled `@`. nil when there is nothing sure to suggest.
@@ -68,7 +107,8 @@ public enum EmailAddress {
         // Short names ("o2.pl", "wp.pl") are real domains a letter apart from each other.
         let name = domain.split(separator: ".").first.map(String.init) ?? domain
         if name.count >= 5 {
-            let near = commonDomains.filter { EditDistance.between($0, domain, limit: 1) == 1 }
+            let near = domain.utf8.allSatisfy { typoAlphabet.utf8.contains($0) }
+                ? oneTypoAway[domain] ?? [] : commonDomainsOneTypoFrom(domain)
             if near.count == 1, let fix = near.first { return "\(local)@\(fix)" }
         }
         if let dot = domain.lastIndex(of: "."), let fix = misspeltTopLevel[String(domain[domain.index(after: dot)...])] {
@@ -76,4 +116,50 @@ public enum EmailAddress {
         }
         return nil
     }
+
+    /// The common domains one typo from `domain`, by edit distance (the reference for `oneTypoAway`).
+    static func commonDomainsOneTypoFrom(_ domain: String) -> [String] {
+        commonDomains.filter { EditDistance.between($0, domain, limit: 1) == 1 }
+    }
+
+    /// The characters a valid ASCII domain is made of.
+    static let typoAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789.-"
+
+    /// Every domain one typo (an insertion, deletion, substitution or swap of neighbours, over
+    /// `typoAlphabet`) away from common ones, with those it is one typo from. Built once, so an
+    /// address costs one lookup instead of an edit distance to each common domain; the same
+    /// answers as `EditDistance.between(_:_:limit: 1) == 1` for a domain of these characters.
+    static let oneTypoAway: [String: [String]] = {
+        var table: [String: [String]] = [:]
+        let alphabet = Array(typoAlphabet.utf8)
+        for common in commonDomains {
+            let bytes = Array(common.utf8)
+            var variants = Set<[UInt8]>()
+            for i in bytes.indices {
+                var deleted = bytes
+                deleted.remove(at: i)
+                variants.insert(deleted)
+                for letter in alphabet where letter != bytes[i] {
+                    var changed = bytes
+                    changed[i] = letter
+                    variants.insert(changed)
+                }
+                if i + 1 < bytes.count, bytes[i] != bytes[i + 1] {
+                    var swapped = bytes
+                    swapped.swapAt(i, i + 1)
+                    variants.insert(swapped)
+                }
+            }
+            for i in 0...bytes.count {
+                for letter in alphabet {
+                    var inserted = bytes
+                    inserted.insert(letter, at: i)
+                    variants.insert(inserted)
+                }
+            }
+            variants.remove(bytes)
+            for variant in variants { table[String(decoding: variant, as: UTF8.self), default: []].append(common) }
+        }
+        return table
+    }()
 }

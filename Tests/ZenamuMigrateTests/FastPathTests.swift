@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import ZenamuCore
+@testable import ZenamuRules
+
+/// The byte-level paths that make `convert` fast give exactly the answers of the character-level
+/// code they stand in for, on thousands of generated cells, so that no output byte changes.
+@Suite("Fast paths agree with the reference")
+struct FastPathTests {
+    /// Seeded, so a failure is the same on every run.
+    struct Cells {
+        var state: UInt64
+        let pieces: [String]
+
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+
+        mutating func cell(maxPieces: Int = 8) -> String {
+            (0..<Int(next() % UInt64(maxPieces + 1))).map { _ in pieces[Int(next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+
+    @Test func emailValidityByBytesIsByCharacters() {
+        var cells = Cells(state: 1, pieces: ["a", "Z", "jana", "0", "9", ".", "..", "@", "-", "_", "+", " ", "gmail",
+                                             "com", "cz", "xn--", "é", "š", "\u{301}", "\r\n", "\t", "'", ",", "1"])
+        for _ in 0..<20_000 {
+            let address = cells.cell(maxPieces: 10)
+            #expect(EmailAddress.isValid(address) == EmailAddress.isValidByCharacters(address), "\(address.debugDescription)")
+        }
+        #expect(EmailAddress.isValid("jana.novakova@seznam.cz") && !EmailAddress.isValid("jana..novakova@seznam.cz"))
+    }
+
+    @Test func domainTyposByTableAreByEditDistance() {
+        var cells = Cells(state: 2, pieces: ["g", "m", "a", "i", "l", ".", "com", "co", "cz", "seznam", "hotmial", "yaho",
+                                             "o", "-", "1", "fr", "outlok", "gmial"])
+        var found = 0
+        for _ in 0..<20_000 {
+            let domain = cells.cell(maxPieces: 5)
+            let byTable = EmailAddress.oneTypoAway[domain] ?? []
+            #expect(byTable.sorted() == EmailAddress.commonDomainsOneTypoFrom(domain).sorted(), "\(domain)")
+            if !byTable.isEmpty { found += 1 }
+        }
+        // And domains a few random edits from the common ones, where the typos are.
+        let alphabet = Array(EmailAddress.typoAlphabet)
+        for _ in 0..<20_000 {
+            var domain = Array(EmailAddress.commonDomains[Int(cells.next() % UInt64(EmailAddress.commonDomains.count))])
+            for _ in 0..<Int(cells.next() % 3) {
+                let at = Int(cells.next() % UInt64(domain.count))
+                switch cells.next() % 4 {
+                case 0: domain.remove(at: at)
+                case 1: domain.insert(alphabet[Int(cells.next() % UInt64(alphabet.count))], at: at)
+                case 2: domain[at] = alphabet[Int(cells.next() % UInt64(alphabet.count))]
+                default: if at + 1 < domain.count { domain.swapAt(at, at + 1) }
+                }
+            }
+            let text = String(domain)
+            let byTable = EmailAddress.oneTypoAway[text] ?? []
+            #expect(byTable.sorted() == EmailAddress.commonDomainsOneTypoFrom(text).sorted(), "\(text)")
+            if !byTable.isEmpty { found += 1 }
+        }
+        #expect(found > 5_000)
+        #expect(EmailAddress.domainTypoFix("jana@gmial.com") == "jana@gmail.com")
+    }
+
+    @Test func wholeNumbersByBytesAreByCharacters() {
+        var cells = Cells(state: 3, pieces: ["0", "1", "5", "9", "12", " ", "\u{00A0}", ",", ".", "-", "(", ")", "x",
+                                             "vstupy", " Kč", "\u{301}", "€", "1234567890"])
+        for _ in 0..<20_000 {
+            let text = cells.cell()
+            if let whole = NumberText.plainWhole(text) {
+                #expect(NumberText.readByCharacters(text, decimalComma: true) == .number(Decimal(whole), ambiguous: false),
+                        "\(text.debugDescription)")
+            }
+        }
+        #expect(NumberText.plainWhole("3 vstupy") == 3 && NumberText.plainWhole("1 000") == nil)
+    }
+
+    @Test func sameClientDigestByBytesIsByText() {
+        var cells = Cells(state: 4, pieces: ["Jana", "NOVÁKOVÁ", " ", "  ", "\t", "\u{00A0}", "Ödön", "İ", "ß", "e\u{301}",
+                                             "\r\n", "O'Neil", "Σ", "👩‍👩‍👧", "\u{2003}"])
+        for index in 0..<20_000 {
+            let display = cells.cell()
+            var record = ClientRecord(provenance: Provenance(file: "a.csv", row: index, cells: []))
+            record.name = PersonName(display: display)
+            record.entries = index % 3 == 0 ? nil : index
+            record.consent.value = [.yes, .no, .unknown][index % 3]
+            #expect(record.sameClientDigest == record.sameClientDigestByText, "\(display.debugDescription)")
+        }
+    }
+
+    @Test func packedContactByBytesMissesNone() {
+        var cells = Cells(state: 5, pieces: ["Mia", " ", "Chen", "+1", "604", "555", "@", "\n", "\u{2028}", "\u{0085}",
+                                             "Ž", "0182", "\r"])
+        for _ in 0..<20_000 {
+            let text = cells.cell()
+            if !PackedContact.mayBePacked(text) { #expect(PackedContact(unpacking: text) == nil, "\(text.debugDescription)") }
+        }
+    }
+}
