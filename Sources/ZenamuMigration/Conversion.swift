@@ -22,6 +22,11 @@ public struct ConversionOptions: Sendable {
     /// A system's second file (balances joined on client id) alone is refused: every pass would
     /// be an error for want of its client. `inspect` looks at one file at a time and allows it.
     public var balancesNeedClientList = true
+    /// Normalise rows on a second thread while this one reads and writes (the output is the same
+    /// byte for byte; false runs everything on the calling thread).
+    public var parallel = true
+    /// Rows handed to the second thread at a time.
+    public var batchRows = 2048
 
     public init(system: String = "auto", region: String? = nil, sheet: String? = nil,
                 limits: ReaderLimits = ReaderLimits(), rowLimit: Int? = nil, locale: MessageLanguage? = nil) {
@@ -225,21 +230,59 @@ public struct Conversion {
         var dataRows = 0
         var pending = head[(found.index + 1)...].makeIterator()
         var passes = found.adapter.assembly == .passesByClient ? PassAssembler() : nil
-        while let row = try pending.next() ?? source.next() {
-            if let limit = options.rowLimit, dataRows >= limit { break }
-            dataRows += 1
-            switch classify(row, header: header, adapter: found.adapter, mapping: mapping, context: context,
-                            ledger: &ledger) {
-            case let .outcome(outcome):
-                if passes != nil { passes?.add(outcome) } else { try emit(outcome, &builder) }
-            case let .client(record, warnings):
-                if passes != nil {
-                    passes?.add(pass: record, warnings: warnings)
-                } else {
-                    try emit(reconcile(record, warnings: warnings, context: context, reconciler: &reconciler), &builder)
+        // The next rows of the file, at most a batch.
+        func read() throws -> [SourceRow] {
+            var batch: [SourceRow] = []
+            while batch.count < max(1, options.batchRows) {
+                if let limit = options.rowLimit, dataRows >= limit { break }
+                guard let row = try pending.next() ?? source.next() else { break }
+                dataRows += 1
+                batch.append(row)
+            }
+            return batch
+        }
+        func emitAll(_ batch: [Prepared], _ builder: inout ReportBuilder) throws {
+            for prepared in batch {
+                switch join(prepared, context: context, ledger: &ledger) {
+                case let .outcome(outcome):
+                    if passes != nil { passes?.add(outcome) } else { try emit(outcome, &builder) }
+                case let .client(record, warnings):
+                    if passes != nil {
+                        passes?.add(pass: record, warnings: warnings)
+                    } else {
+                        try emit(reconcile(record, warnings: warnings, context: context, reconciler: &reconciler), &builder)
+                    }
                 }
             }
         }
+        // Normalising a row needs nothing of the others: it runs on a second thread, a batch at a
+        // time, while this thread reads the next batch and emits the last one, in file order.
+        let adapter = found.adapter
+        let normalise: @Sendable ([SourceRow]) -> [Prepared] = { rows in
+            rows.map { Self.prepare($0, header: header, adapter: adapter, mapping: mapping, context: context) }
+        }
+        let worker = options.parallel ? BatchWorker(normalise) : nil
+        var batch = try read()
+        var previous: [Prepared] = []
+        while !batch.isEmpty {
+            guard let worker else {
+                try emitAll(normalise(batch), &builder)
+                batch = try read()
+                continue
+            }
+            worker.start(batch)
+            let next: [SourceRow]
+            do {
+                try emitAll(previous, &builder)
+                next = try read()
+            } catch {
+                _ = worker.wait()
+                throw error
+            }
+            previous = worker.wait()
+            batch = next
+        }
+        try emitAll(previous, &builder)
         if let passes {
             for outcome in passes.outcomes({ reconcile($0, warnings: $1, context: context, reconciler: &reconciler) }) {
                 try emit(outcome, &builder)
@@ -315,23 +358,38 @@ public struct Conversion {
         case client(ClientRecord, warnings: [Issue])
     }
 
-    /// The one outcome of one data row, but for reconciliation with the rest of the run.
-    func classify(_ row: SourceRow, header: SourceRow, adapter: any SourceAdapter, mapping: ColumnMapping,
-                  context: RuleContext, ledger: inout BalanceLedger) -> Classified {
+    /// A data row through the rules, before anything of the rest of the run is known.
+    enum Prepared: Sendable {
+        case outcome(RowOutcome)
+        case normalised(ClientRecord, issues: RowIssues, raw: RawClient, provenance: Provenance)
+    }
+
+    /// What a row is by itself: skipped, or its record and issues. Needs nothing of other rows,
+    /// so rows are prepared in parallel.
+    static func prepare(_ row: SourceRow, header: SourceRow, adapter: any SourceAdapter, mapping: ColumnMapping,
+                        context: RuleContext) -> Prepared {
         let provenance = Provenance(file: context.file, row: row.number, cells: row.cells,
                                     origin: adapter.origin(of: row, mapping: mapping))
         if row.isBlank { return .outcome(.skipped(provenance, reason: .blank)) }
         if let noise = adapter.noise(row, header: header) { return .outcome(.skipped(provenance, reason: noise)) }
-
         let raw = adapter.extract(row, mapping: mapping)
-        var (record, issues) = RuleBook.normalise(raw, provenance: provenance, context: context)
-        // Balances from the system's second file, joined on the old system's id.
+        let (record, issues) = RuleBook.normalise(raw, provenance: provenance, context: context)
+        return .normalised(record, issues: issues, raw: raw, provenance: provenance)
+    }
+
+    /// A prepared row with the balances the system's second file holds for it (joined on the old
+    /// system's id), in file order: the ledger remembers which client took which balances.
+    func join(_ prepared: Prepared, context: RuleContext, ledger: inout BalanceLedger) -> Classified {
+        guard case .normalised(var record, var issues, let raw, let provenance) = prepared else {
+            if case let .outcome(outcome) = prepared { return .outcome(outcome) }
+            fatalError("unreachable")
+        }
         if let id = record.sourceClientID, let joined = ledger.peek(id) {
             record.entries = PassAssembler.sum(record.entries, joined.entries)
             record.credits = PassAssembler.sum(record.credits, joined.credits)
             record.passExpiry = record.passExpiry ?? joined.expiry
             // The e-mail rule runs again: a client without an e-mail now holds a balance.
-            var again = RowIssues(file: context.file, row: row.number)
+            var again = RowIssues(file: context.file, row: raw.row.number)
             for issue in issues.all where issue.kind != .emailMissing { again.add(issue) }
             BalanceNeedsEmail().apply(raw, to: &record, issues: &again, context: context)
             issues = again

@@ -25,10 +25,11 @@ public final class ClientStore {
         if !FileManager.default.fileExists(atPath: path) {
             guard create else { throw StoreError("there is no store at \(path); create one with `zenamu-migrate import`") }
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else {
+            // EEXIST: another import created it a moment ago; the migration lock below orders us.
+            guard descriptor >= 0 || errno == EEXIST else {
                 throw StoreError("cannot create the store \(path): \(String(cString: strerror(errno)))")
             }
-            close(descriptor)
+            if descriptor >= 0 { close(descriptor) }
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
