@@ -27,13 +27,37 @@ public enum CanonicalCSV {
 
     /// One CSV line (without the line end).
     public static func line(_ cells: [String]) -> String {
-        cells.map(quoted).joined(separator: ",")
+        var bytes: [UInt8] = []
+        append(cells, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func quoted(_ cell: String) -> String {
-        let needsQuotes = cell.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || cell.first?.isWhitespace == true || cell.last?.isWhitespace == true
-        return needsQuotes ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+    /// One CSV line's bytes (without the line end), appended: quoting is decided on the UTF-8
+    /// bytes, a cell at a time.
+    public static func append(_ cells: [String], to out: inout [UInt8]) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            guard needsQuotes(cell) else {
+                out += cell.utf8
+                continue
+            }
+            out.append(0x22)
+            for byte in cell.utf8 {
+                out.append(byte)
+                if byte == 0x22 { out.append(0x22) }
+            }
+            out.append(0x22)
+        }
+    }
+
+    /// A separator, a quote or a line break inside, or white space at either end.
+    static func needsQuotes(_ cell: String) -> Bool {
+        let utf8 = cell.utf8
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { return true }
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        if first < 0x80 ? isSpace(first) : cell.first?.isWhitespace == true { return true }
+        return last < 0x80 ? isSpace(last) : cell.last?.isWhitespace == true
     }
 
     /// Free text that a spreadsheet would take for a formula gets a leading apostrophe (OWASP).
@@ -60,9 +84,14 @@ public final class CanonicalCSVSink: ClientSink {
         try append(CanonicalCSV.line(CanonicalCSV.header))
     }
 
+    private var line: [UInt8] = []
+
     public func consume(_ outcome: RowOutcome) throws {
         guard case let .accepted(record, _) = outcome else { return }
-        try append(CanonicalCSV.line(CanonicalCSV.cells(record)))
+        line.removeAll(keepingCapacity: true)
+        CanonicalCSV.append(CanonicalCSV.cells(record), to: &line)
+        line += [0x0D, 0x0A]
+        try file.write(line)
     }
 
     public func finish(_ report: RunReport) throws {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ZenamuCore
 @testable import ZenamuRules
+@testable import ZenamuSinks
 
 /// The byte-level paths that make `convert` fast give exactly the answers of the character-level
 /// code they stand in for, on thousands of generated cells, so that no output byte changes.
@@ -100,5 +101,38 @@ struct FastPathTests {
             let text = cells.cell()
             if !PackedContact.mayBePacked(text) { #expect(PackedContact(unpacking: text) == nil, "\(text.debugDescription)") }
         }
+    }
+
+    @Test func reportIssuesWrittenDirectlyAreWhatJSONEncoderWrites() throws {
+        var cells = Cells(state: 6, pieces: ["a", "é", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}",
+                                             "\u{2028}", "😀", "„", " ", "\u{8}", "\u{C}"])
+        let encoder = ReportJSON.encoder
+        for index in 0..<5_000 {
+            let issue = Issue(.invalidEmail, file: cells.cell(), row: index, column: ColumnRef(index: index % 30, header: cells.cell()),
+                              field: index % 2 == 0 ? .email : nil, value: index % 3 == 0 ? nil : cells.cell(),
+                              suggestion: index % 5 == 0 ? cells.cell() : nil)
+            let report = ReportIssue(issue)
+            #expect(ReportJSON.element(report) == (try ReportJSON.element(report, encoder: encoder)))
+        }
+    }
+
+    @Test func csvQuotingByBytesIsByCharacters() {
+        // The rule as first written, a character at a time. It missed a quote or a comma that a
+        // combining mark joins into one character (`"́`), and "\r\n", which left a broken line;
+        // the byte rule quotes those too, and otherwise agrees.
+        func quotedByCharacters(_ cell: String) -> Bool {
+            cell.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+                || cell.first?.isWhitespace == true || cell.last?.isWhitespace == true
+        }
+        var cells = Cells(state: 7, pieces: ["a", "Ž", ",", "\"", "\n", " ", "\t", "\u{A0}", "\u{2003}", "\u{301}", "=",
+                                             "x"])
+        for _ in 0..<20_000 {
+            let cell = cells.cell()
+            let specials: Set<UInt8> = [0x2C, 0x22, 0x0A, 0x0D]
+            let special = cell.utf8.contains(where: specials.contains)
+            let agrees = CanonicalCSV.needsQuotes(cell) == quotedByCharacters(cell)
+            #expect(agrees || (CanonicalCSV.needsQuotes(cell) && special), "\(cell.debugDescription)")
+        }
+        #expect(CanonicalCSV.line(["Nováková, Jana", "say \"hi\"", " x", "plain"]) == #""Nováková, Jana","say ""hi"""," x",plain"#)
     }
 }
