@@ -27,6 +27,9 @@ public struct ConversionOptions: Sendable {
     public var parallel = true
     /// Rows handed to the second thread at a time.
     public var batchRows = 2048
+    /// Told how far the run is, after every batch and once at the end (the CLI draws a progress
+    /// line on a terminal with it).
+    public var progress: (@Sendable (ConversionProgress) -> Void)?
 
     public init(system: String = "auto", region: String? = nil, sheet: String? = nil,
                 limits: ReaderLimits = ReaderLimits(), rowLimit: Int? = nil, locale: MessageLanguage? = nil) {
@@ -110,6 +113,7 @@ public struct Conversion {
             }
             let report = builder.report()
             for sink in sinks { try sink.finish(report) }
+            options.progress?(ConversionProgress(file: nil, rows: report.rows.read, fraction: 1))
             return report
         } catch {
             for sink in sinks { sink.fail(error) }
@@ -231,7 +235,7 @@ public struct Conversion {
         var pending = head[(found.index + 1)...].makeIterator()
         var passes = found.adapter.assembly == .passesByClient ? PassAssembler() : nil
         // The next rows of the file, at most a batch.
-        func read() throws -> [SourceRow] {
+        func readBatch() throws -> [SourceRow] {
             var batch: [SourceRow] = []
             while batch.count < max(1, options.batchRows) {
                 if let limit = options.rowLimit, dataRows >= limit { break }
@@ -262,6 +266,11 @@ public struct Conversion {
             rows.map { Self.prepare($0, header: header, adapter: adapter, mapping: mapping, context: context) }
         }
         let worker = options.parallel ? BatchWorker(normalise) : nil
+        func read() throws -> [SourceRow] {
+            let batch = try readBatch()
+            options.progress?(ConversionProgress(file: table.file, rows: dataRows, fraction: source.fractionRead))
+            return batch
+        }
         var batch = try read()
         var previous: [Prepared] = []
         while !batch.isEmpty {
@@ -411,6 +420,20 @@ public struct Conversion {
         case let .conflict(issue):
             return .rejected(record.provenance, issues: warnings + [issue])
         }
+    }
+}
+
+/// How far a run is: rows read of the file being read, and the share of it done when the reader
+/// knows. `file` nil: the run has finished.
+public struct ConversionProgress: Sendable, Equatable {
+    public var file: String?
+    public var rows: Int
+    public var fraction: Double?
+
+    public init(file: String?, rows: Int, fraction: Double?) {
+        self.file = file
+        self.rows = rows
+        self.fraction = fraction
     }
 }
 

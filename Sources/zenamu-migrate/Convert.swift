@@ -26,6 +26,8 @@ struct Convert: ParsableCommand {
     func run() throws {
         var options = input.conversionOptions
         options.locale = locale
+        let progress = TerminalProgress.attach(to: &options)
+        defer { progress?.clear() }
         let conversion = try reportingErrors { try Conversion(options: options, adapters: input.adapters()) }
 
         // Refusals (an input that is also an output, a folder where an output goes, another run

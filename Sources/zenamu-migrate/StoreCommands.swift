@@ -57,6 +57,8 @@ struct Import: ParsableCommand {
     func run() throws {
         var options = input.conversionOptions
         options.locale = locale
+        let progress = TerminalProgress.attach(to: &options)
+        defer { progress?.clear() }
         let conversion = try reportingErrors { try Conversion(options: options, adapters: input.adapters()) }
         let folder = try out.map { out in try reportingErrors { try OutputFolder(path: out, inputs: input.files) } }
         let exists = FileManager.default.fileExists(atPath: store)

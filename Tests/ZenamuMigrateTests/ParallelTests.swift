@@ -34,3 +34,36 @@ struct ParallelTests {
         }
     }
 }
+
+/// A long run tells how far it is; the CLI draws it on a terminal only.
+@Suite("Progress")
+struct ProgressTests {
+    final class Events: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seen: [ConversionProgress] = []
+        func add(_ event: ConversionProgress) { lock.withLock { seen.append(event) } }
+        var all: [ConversionProgress] { lock.withLock { seen } }
+    }
+
+    @Test func aRunReportsRowsAndShareDoneThenItsEnd() throws {
+        let folder = try TemporaryFolder()
+        let text = "Name,Email\n" + (1...5_000).map { "Client \($0),c\($0)@example.com" }.joined(separator: "\n")
+        let file = try folder.file("long.csv", text: text)
+        let events = Events()
+        var options = ConversionOptions()
+        options.batchRows = 1_000
+        options.progress = { events.add($0) }
+        _ = try ConvertedFixture(paths: [file], options: options)
+        let reading = events.all.filter { $0.file == "long.csv" }
+        #expect(reading.map(\.rows) == [1_000, 2_000, 3_000, 4_000, 5_000, 5_000])
+        #expect(reading.last?.fraction == 1)
+        #expect(events.all.last == ConversionProgress(file: nil, rows: 5_000, fraction: 1))
+    }
+
+    @Test func nothingOnStandardErrorWhenItIsNotATerminal() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.file("a.csv", text: "Name,Email\nAnn Lee,ann@example.com\n")
+        let run = try CLI.run(["convert", file.path, "--out", folder.url.appendingPathComponent("out").path])
+        #expect(run.status == 0 && run.stderr.isEmpty)
+    }
+}

@@ -74,4 +74,10 @@ public protocol RowSource {
     var info: TableInfo { get }
     /// The next row, or nil at the end. Throws `InputError` when the file is broken.
     mutating func next() throws -> SourceRow?
+    /// How much of the table has been read, 0 … 1, for a progress line; nil when unknown.
+    var fractionRead: Double? { get }
+}
+
+extension RowSource {
+    public var fractionRead: Double? { nil }
 }

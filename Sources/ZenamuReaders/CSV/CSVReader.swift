@@ -45,6 +45,10 @@ public struct CSVReader: RowSource {
         try tokenise(sample, isLast: atEnd)
     }
 
+    public var fractionRead: Double? {
+        chunks.size > 0 ? min(1, Double(chunks.consumed) / Double(chunks.size)) : nil
+    }
+
     public mutating func next() throws -> SourceRow? {
         while pendingIndex == pending.count {
             if atEnd { return nil }

@@ -7,6 +7,9 @@ struct ByteChunks {
 
     private let handle: FileHandle
     private let file: String
+    /// The file's size and the bytes read so far, for `fractionRead`.
+    let size: UInt64
+    private(set) var consumed: UInt64 = 0
 
     init(path: String, file: String) throws {
         var isDirectory: ObjCBool = false
@@ -21,12 +24,14 @@ struct ByteChunks {
         }
         self.handle = handle
         self.file = file
+        size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? UInt64) ?? 0
     }
 
     /// The next chunk, or nil at the end of the file.
     mutating func next() throws -> [UInt8]? {
         do {
             guard let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty else { return nil }
+            consumed += UInt64(data.count)
             return [UInt8](data)
         } catch {
             throw InputError(file: file, reason: "the file could not be read (\(error.localizedDescription)).")

@@ -127,6 +127,10 @@ final class XLSXSheetReader: RowSource {
         self.stream = stream
     }
 
+    var fractionRead: Double? {
+        entry.size > 0 ? min(1, Double(entry.inflated) / Double(entry.size)) : nil
+    }
+
     func next() throws -> SourceRow? {
         while index == parser.rows.count {
             if finished { return nil }

@@ -62,7 +62,8 @@ final class ZipArchive {
             throw damaged(name)
         }
         let compressed = stat.valid & UInt64(ZIP_STAT_COMP_SIZE) != 0 ? stat.comp_size : 0
-        return ZipEntryStream(archive: self, name: name, handle: handle, compressedSize: compressed)
+        let size = stat.valid & UInt64(ZIP_STAT_SIZE) != 0 ? stat.size : 0
+        return ZipEntryStream(archive: self, name: name, handle: handle, compressedSize: compressed, size: size)
     }
 
     func damaged(_ name: String) -> InputError {
@@ -83,10 +84,13 @@ final class ZipEntryStream {
     let name: String
     private let handle: OpaquePointer
     private let compressedSize: UInt64
-    private var inflated: UInt64 = 0
+    /// The inflated size the zip's directory states (0 when it does not).
+    let size: UInt64
+    private(set) var inflated: UInt64 = 0
     private var buffer = [UInt8](repeating: 0, count: chunkSize)
 
-    fileprivate init(archive: ZipArchive, name: String, handle: OpaquePointer, compressedSize: UInt64) {
+    fileprivate init(archive: ZipArchive, name: String, handle: OpaquePointer, compressedSize: UInt64, size: UInt64) {
+        self.size = size
         self.archive = archive
         self.name = name
         self.handle = handle

@@ -1,0 +1,53 @@
+import Foundation
+import ZenamuMigration
+
+/// A progress line on standard error while a long run reads its files: rows read, rows a
+/// second, and the share of the file done. Only on a terminal (a script reading stderr gets
+/// nothing), only once the run has taken a second, and wiped before the summary is printed.
+final class TerminalProgress: @unchecked Sendable {
+    private let started = Date()
+    private var lastDrawn: Date?
+    private let lock = NSLock()
+
+    /// nil when standard error is not a terminal.
+    static func onTerminal() -> TerminalProgress? {
+        isatty(STDERR_FILENO) == 1 ? TerminalProgress() : nil
+    }
+
+    func update(_ progress: ConversionProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        guard let file = progress.file else { return clear() }
+        let elapsed = now.timeIntervalSince(started)
+        guard elapsed >= 1, lastDrawn.map({ now.timeIntervalSince($0) >= 0.2 }) ?? true else { return }
+        lastDrawn = now
+        var line = "Reading \(file): \(Self.grouped(progress.rows)) rows, \(Self.grouped(Int(Double(progress.rows) / elapsed))) rows/s"
+        if let fraction = progress.fraction { line += ", \(Int(fraction * 100))% of the file" }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    }
+
+    /// Wipes the line, if one was drawn.
+    func clear() {
+        guard lastDrawn != nil else { return }
+        lastDrawn = nil
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
+    }
+
+    /// `options` with this line attached, when there is a terminal to draw it on.
+    static func attach(to options: inout ConversionOptions) -> TerminalProgress? {
+        guard let progress = onTerminal() else { return nil }
+        options.progress = { progress.update($0) }
+        return progress
+    }
+}
