@@ -262,8 +262,9 @@ public struct Conversion {
         // Normalising a row needs nothing of the others: it runs on a second thread, a batch at a
         // time, while this thread reads the next batch and emits the last one, in file order.
         let adapter = found.adapter
+        let keepRaw = ledger.hasBalances
         let normalise: @Sendable ([SourceRow]) -> [Prepared] = { rows in
-            rows.map { Self.prepare($0, header: header, adapter: adapter, mapping: mapping, context: context) }
+            rows.map { Self.prepare($0, header: header, adapter: adapter, mapping: mapping, context: context, keepRaw: keepRaw) }
         }
         let worker = options.parallel ? BatchWorker(normalise) : nil
         func read() throws -> [SourceRow] {
@@ -370,30 +371,31 @@ public struct Conversion {
     /// A data row through the rules, before anything of the rest of the run is known.
     enum Prepared: Sendable {
         case outcome(RowOutcome)
-        case normalised(ClientRecord, issues: RowIssues, raw: RawClient, provenance: Provenance)
+        /// `raw` only when a balances file may join the row (it is needed again then).
+        case normalised(ClientRecord, issues: RowIssues, raw: RawClient?, provenance: Provenance)
     }
 
     /// What a row is by itself: skipped, or its record and issues. Needs nothing of other rows,
     /// so rows are prepared in parallel.
     static func prepare(_ row: SourceRow, header: SourceRow, adapter: any SourceAdapter, mapping: ColumnMapping,
-                        context: RuleContext) -> Prepared {
+                        context: RuleContext, keepRaw: Bool) -> Prepared {
         let provenance = Provenance(file: context.file, row: row.number, cells: row.cells,
                                     origin: adapter.origin(of: row, mapping: mapping))
         if row.isBlank { return .outcome(.skipped(provenance, reason: .blank)) }
         if let noise = adapter.noise(row, header: header) { return .outcome(.skipped(provenance, reason: noise)) }
         let raw = adapter.extract(row, mapping: mapping)
         let (record, issues) = RuleBook.normalise(raw, provenance: provenance, context: context)
-        return .normalised(record, issues: issues, raw: raw, provenance: provenance)
+        return .normalised(record, issues: issues, raw: keepRaw ? raw : nil, provenance: provenance)
     }
 
     /// A prepared row with the balances the system's second file holds for it (joined on the old
     /// system's id), in file order: the ledger remembers which client took which balances.
     func join(_ prepared: Prepared, context: RuleContext, ledger: inout BalanceLedger) -> Classified {
         guard case .normalised(var record, var issues, let raw, let provenance) = prepared else {
-            if case let .outcome(outcome) = prepared { return .outcome(outcome) }
-            fatalError("unreachable")
+            guard case let .outcome(outcome) = prepared else { preconditionFailure("a prepared row is one or the other") }
+            return .outcome(outcome)
         }
-        if let id = record.sourceClientID, let joined = ledger.peek(id) {
+        if let raw, let id = record.sourceClientID, let joined = ledger.peek(id) {
             record.entries = PassAssembler.sum(record.entries, joined.entries)
             record.credits = PassAssembler.sum(record.credits, joined.credits)
             record.passExpiry = record.passExpiry ?? joined.expiry

@@ -79,7 +79,11 @@ struct InputOptions: ParsableArguments {
         }
         if let maxZipRatio { limits.maxCompressionRatio = maxZipRatio }
         if let maxZipEntries { limits.maxZipEntries = maxZipEntries }
-        return ConversionOptions(system: system, region: region, sheet: sheet, limits: limits)
+        var options = ConversionOptions(system: system, region: region, sheet: sheet, limits: limits)
+        // One thread only (bench/run measures what the second one gains; a shared machine may
+        // want it): ZENAMU_THREADS=1.
+        options.parallel = ProcessInfo.processInfo.environment["ZENAMU_THREADS"] != "1"
+        return options
     }
 }
 

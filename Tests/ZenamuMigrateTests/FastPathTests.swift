@@ -89,6 +89,7 @@ struct FastPathTests {
             var record = ClientRecord(provenance: Provenance(file: "a.csv", row: index, cells: []))
             record.name = PersonName(display: display)
             record.entries = index % 3 == 0 ? nil : index
+            record.credits = index % 4 == 0 ? nil : Decimal(string: "\(index % 1_000).\(index % 7)")
             record.consent.value = [.yes, .no, .unknown][index % 3]
             #expect(record.sameClientDigest == record.sameClientDigestByText, "\(display.debugDescription)")
         }

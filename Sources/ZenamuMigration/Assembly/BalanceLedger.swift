@@ -87,6 +87,9 @@ struct BalanceLedger {
 
     func peek(_ id: String?) -> Totals? { id.flatMap { totals[$0] } }
 
+    /// Whether any balances file was read: only then do client rows need joining.
+    var hasBalances: Bool { !totals.isEmpty }
+
     /// The client with this id is in the client list but was rejected: their passes wait for them.
     mutating func refuse(_ id: String) {
         if !claimed.contains(id) { refused.insert(id) }
