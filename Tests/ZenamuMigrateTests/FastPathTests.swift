@@ -136,4 +136,36 @@ struct FastPathTests {
         }
         #expect(CanonicalCSV.line(["Nováková, Jana", "say \"hi\"", " x", "plain"]) == #""Nováková, Jana","say ""hi"""," x",plain"#)
     }
+
+    @Test func trimmingByBytesIsByCharacters() {
+        func byCharacters(_ text: String) -> String {
+            let isSpace: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{FEFF}" }
+            guard let start = text.firstIndex(where: { !isSpace($0) }),
+                  let end = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+            return String(text[start...end])
+        }
+        var cells = Cells(state: 9, pieces: ["a", " ", "\t", "\u{A0}", "\u{FEFF}", "\r\n", "\u{301}", "\u{0605}", "Ž", "\u{1}",
+                                             "\u{7F}", "x", "\u{2003}"])
+        for _ in 0..<20_000 {
+            let text = cells.cell()
+            #expect(text.trimmed == byCharacters(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func excelNumbersByBytesAreByCharacters() {
+        var cells = Cells(state: 10, pieces: ["4", "2", "0", "00000", ".", ",", "E", "e", "+", "11", " ", "603", "\u{A0}"])
+        for _ in 0..<20_000 {
+            let text = cells.cell()
+            let compact = text.filter { !$0.isWhitespace }
+            let reference: Bool = {
+                if text.count >= 11, text.allSatisfy(\.isASCIIDigit), text.hasSuffix("00000") { return true }
+                guard let e = compact.firstIndex(where: { $0 == "E" || $0 == "e" }) else { return false }
+                let mantissa = compact[..<e].drop { $0 == "+" }, exponent = compact[compact.index(after: e)...].drop { $0 == "+" }
+                return !mantissa.isEmpty && !exponent.isEmpty
+                    && mantissa.allSatisfy { $0.isNumber || $0 == "." || $0 == "," } && mantissa.first?.isNumber == true
+                    && exponent.allSatisfy(\.isNumber)
+            }()
+            #expect(PhoneMustBeDialable.isScientific(text) == reference, "\(text.debugDescription)")
+        }
+    }
 }

@@ -19,7 +19,7 @@ public enum SystemNoise {
 
     /// True when the first filled cell opens with a footer word and no cell holds an e-mail.
     public static func isFooter(_ cells: [String]) -> Bool {
-        guard !cells.contains(where: { $0.contains("@" as Character) }),
+        guard !cells.contains(where: { $0.utf8.contains(UInt8(ascii: "@")) }),
               let first = cells.first(where: { !$0.isEmpty }) else { return false }
         // The opening words are short; a long cell is not lower-cased whole.
         let text = first.prefix(40).lowercased()

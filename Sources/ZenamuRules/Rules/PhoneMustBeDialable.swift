@@ -67,6 +67,10 @@ public struct PhoneMustBeDialable: NormalisationRule {
     /// the same saved back as a number cell, `420603000000`: eleven digits or more ending in five
     /// zeros, which no real phone written as bare digits does.
     static func isScientific(_ text: String) -> Bool {
+        // Neither form without an `e` or a run of zeros at the end: most phones, by their bytes.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }), !text.utf8.reversed().starts(with: "00000".utf8) {
+            return false
+        }
         if text.count >= 11, text.allSatisfy(\.isASCIIDigit), text.hasSuffix("00000") { return true }
         let compact = text.filter { !$0.isWhitespace }
         guard let e = compact.firstIndex(where: { $0 == "E" || $0 == "e" }) else { return false }
