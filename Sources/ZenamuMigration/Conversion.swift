@@ -274,13 +274,15 @@ public struct Conversion {
         }
         var batch = try read()
         var previous: [Prepared] = []
+        var emitted: [Prepared] = []
         while !batch.isEmpty {
             guard let worker else {
                 try emitAll(normalise(batch), &builder)
                 batch = try read()
                 continue
             }
-            worker.start(batch)
+            worker.start(batch, disposing: emitted)
+            emitted = []
             let next: [SourceRow]
             do {
                 try emitAll(previous, &builder)
@@ -289,6 +291,7 @@ public struct Conversion {
                 _ = worker.wait()
                 throw error
             }
+            emitted = previous
             previous = worker.wait()
             batch = next
         }
