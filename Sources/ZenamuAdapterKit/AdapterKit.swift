@@ -139,13 +139,14 @@ public enum AdapterKit {
     }
 }
 
-/// A small seeded generator, so a failing noise case can be replayed from its seed.
-struct SplitMix: RandomNumberGenerator {
+/// A small seeded generator, so a failing noise case can be replayed from its seed (the project's
+/// own generated-input tests use it too).
+public struct SplitMix: RandomNumberGenerator {
     var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

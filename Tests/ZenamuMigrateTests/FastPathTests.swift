@@ -3,23 +3,23 @@ import Testing
 @testable import ZenamuCore
 @testable import ZenamuRules
 @testable import ZenamuSinks
+import ZenamuAdapterKit
 
 /// The byte-level paths that make `convert` fast give exactly the answers of the character-level
 /// code they stand in for, on thousands of generated cells, so that no output byte changes.
 @Suite("Fast paths agree with the reference")
 struct FastPathTests {
-    /// Seeded, so a failure is the same on every run.
+    /// Cells glued from `pieces`, seeded, so a failure is the same on every run.
     struct Cells {
-        var state: UInt64
+        var random: SplitMix
         let pieces: [String]
 
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
+        init(state: UInt64, pieces: [String]) {
+            random = SplitMix(seed: state)
+            self.pieces = pieces
         }
+
+        mutating func next() -> UInt64 { random.next() }
 
         mutating func cell(maxPieces: Int = 8) -> String {
             (0..<Int(next() % UInt64(maxPieces + 1))).map { _ in pieces[Int(next() % UInt64(pieces.count))] }.joined()
