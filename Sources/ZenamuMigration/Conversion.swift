@@ -139,7 +139,7 @@ public struct Conversion {
         // imported, its phone country and language, the rows it sent to fix).
         let context = try first.found.adapter.context(of: document.file)
         for client in context.knownClients { reconciler.remember(client) }
-        for (index, var table) in document.tables.enumerated() where !table.isBalances {
+        for (index, var table) in document.tables.filter({ !$0.isBalances }).enumerated() {
             try convert(&table.source, head: table.head, found: table.found, sheets: document.file.sheetNames,
                         document: context, opensDocument: index == 0, sinks: sinks, builder: &builder,
                         reconciler: &reconciler, ledger: &ledger)
@@ -233,9 +233,9 @@ public struct Conversion {
 
         var dataRows = 0
         var pending = head[(found.index + 1)...].makeIterator()
-        var passes = found.adapter.assembly == .passesByClient ? PassAssembler() : nil
-        // The next rows of the file, at most a batch.
-        func readBatch() throws -> [SourceRow] {
+        var passes = found.adapter.assembly == .passesByClient ? PassAssembler(today: context.today) : nil
+        // The next rows of the file, at most a batch; empty at the end.
+        func read() throws -> [SourceRow] {
             var batch: [SourceRow] = []
             while batch.count < max(1, options.batchRows) {
                 if let limit = options.rowLimit, dataRows >= limit { break }
@@ -243,6 +243,7 @@ public struct Conversion {
                 dataRows += 1
                 batch.append(row)
             }
+            options.progress?(ConversionProgress(file: table.file, rows: dataRows, fraction: source.fractionRead))
             return batch
         }
         func emitAll(_ batch: [Prepared], _ builder: inout ReportBuilder) throws {
@@ -259,43 +260,36 @@ public struct Conversion {
                 }
             }
         }
-        // Normalising a row needs nothing of the others: it runs on a second thread, a batch at a
-        // time, while this thread reads the next batch and emits the last one, in file order.
         let adapter = found.adapter
         let keepRaw = ledger.hasBalances
         let normalise: @Sendable ([SourceRow]) -> [Prepared] = { rows in
             rows.map { Self.prepare($0, header: header, adapter: adapter, mapping: mapping, context: context, keepRaw: keepRaw) }
         }
-        let worker = options.parallel ? BatchWorker(normalise) : nil
-        func read() throws -> [SourceRow] {
-            let batch = try readBatch()
-            options.progress?(ConversionProgress(file: table.file, rows: dataRows, fraction: source.fractionRead))
-            return batch
-        }
-        var batch = try read()
-        var previous: [Prepared] = []
-        var emitted: [Prepared] = []
-        while !batch.isEmpty {
-            guard let worker else {
-                try emitAll(normalise(batch), &builder)
-                batch = try read()
-                continue
+        if options.parallel {
+            // Normalising a row needs nothing of the others: batch k runs on a second thread
+            // while this one emits batch k-1 and reads batch k+1, in file order. Batches already
+            // emitted go back to be released where they were made.
+            let worker = BatchWorker(normalise)
+            var batch = try read()
+            var previous: [Prepared] = []
+            var emitted: [Prepared] = []
+            while !batch.isEmpty {
+                worker.start(batch, disposing: emitted)
+                emitted = []
+                do {
+                    try emitAll(previous, &builder)
+                    batch = try read()
+                } catch {
+                    _ = worker.wait()
+                    throw error
+                }
+                emitted = previous
+                previous = worker.wait()
             }
-            worker.start(batch, disposing: emitted)
-            emitted = []
-            let next: [SourceRow]
-            do {
-                try emitAll(previous, &builder)
-                next = try read()
-            } catch {
-                _ = worker.wait()
-                throw error
-            }
-            emitted = previous
-            previous = worker.wait()
-            batch = next
+            try emitAll(previous, &builder)
+        } else {
+            while case let batch = try read(), !batch.isEmpty { try emitAll(normalise(batch), &builder) }
         }
-        try emitAll(previous, &builder)
         if let passes {
             for outcome in passes.outcomes({ reconcile($0, warnings: $1, context: context, reconciler: &reconciler) }) {
                 try emit(outcome, &builder)
@@ -394,10 +388,17 @@ public struct Conversion {
     /// A prepared row with the balances the system's second file holds for it (joined on the old
     /// system's id), in file order: the ledger remembers which client took which balances.
     func join(_ prepared: Prepared, context: RuleContext, ledger: inout BalanceLedger) -> Classified {
-        guard case .normalised(var record, var issues, let raw, let provenance) = prepared else {
-            guard case let .outcome(outcome) = prepared else { preconditionFailure("a prepared row is one or the other") }
+        switch prepared {
+        case let .outcome(outcome):
             return .outcome(outcome)
+        case let .normalised(record, issues, raw, provenance):
+            return join(record, issues: issues, raw: raw, provenance: provenance, context: context, ledger: &ledger)
         }
+    }
+
+    private func join(_ record: ClientRecord, issues: RowIssues, raw: RawClient?, provenance: Provenance,
+                      context: RuleContext, ledger: inout BalanceLedger) -> Classified {
+        var record = record, issues = issues
         if let raw, let id = record.sourceClientID, let joined = ledger.peek(id) {
             record.entries = PassAssembler.sum(record.entries, joined.entries)
             record.credits = PassAssembler.sum(record.credits, joined.credits)

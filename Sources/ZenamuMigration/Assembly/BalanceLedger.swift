@@ -34,11 +34,6 @@ struct BalanceLedger {
     private var claimed: Set<String> = []
     /// Ids of clients the client list has but did not import (rejected rows).
     private var refused: Set<String> = []
-    let today: String
-
-    init(today: String = PassExpiry.today) {
-        self.today = today
-    }
 
     /// The rules a pass row goes through: only its balance and its references (it names a client
     /// the client list describes).
@@ -63,7 +58,7 @@ struct BalanceLedger {
             return
         }
         // An expired pass (its balance set apart, with its warning, by the rules) adds nothing.
-        if let expiry = record.passExpiry, PassExpiry.hasExpired(expiry, today: today) {
+        if let expiry = record.passExpiry, PassExpiry.hasExpired(expiry, today: context.today) {
             file.slots.append(.done(.merged(record, issues: issues.all)))
             return
         }

@@ -27,7 +27,8 @@ struct PassAssembler {
     private var clients: [String: Client] = [:]
     let today: String
 
-    init(today: String = PassExpiry.today) {
+    /// `today`: the run's (`RuleContext.today`), by which the rules set expired passes apart.
+    init(today: String) {
         self.today = today
     }
 
