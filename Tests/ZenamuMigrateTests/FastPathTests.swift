@@ -168,4 +168,30 @@ struct FastPathTests {
             #expect(PhoneMustBeDialable.isScientific(text) == reference, "\(text.debugDescription)")
         }
     }
+
+    @Test func unreadableTextByBytesIsByScalars() {
+        var cells = Cells(state: 9, pieces: ["a", "é", "\u{0}", "\u{1F}", "\t", "\n", "\r", "\u{7F}", "\u{80}", "\u{9F}",
+                                             "\u{A0}", "\u{C2}", "\u{FFFD}", "\u{FFFC}", "\u{FFFE}", "\u{FFFF}", "\u{EFBF}",
+                                             "\u{10000}", "ř", "😀"])
+        for _ in 0..<20_000 {
+            let text = cells.cell()
+            #expect(TextMustBeReadable.isUnreadable(text) == TextMustBeReadable.isUnreadableByScalars(text),
+                    "\(text.debugDescription)")
+        }
+    }
+
+    @Test func aRowsValuesKeepTheFieldsOrderAndBestFirst() {
+        #expect(CanonicalField.allCases.map(\.order) == Array(CanonicalField.allCases.indices))
+        func value(_ text: String) -> RawValue { RawValue(text: text, column: ColumnRef(index: 0, header: "")) }
+        var values = FieldValues()
+        values.append(value("+420 601 111 222"), for: .phone)
+        values.append(value("Jana"), for: .fullName)
+        values.append(value("602 333 444"), for: .phone)
+        values.append(value("jana@example.cz"), for: .email)
+        #expect(values.map(\.field) == [.fullName, .email, .phone, .phone])
+        #expect(values[.phone]?.map(\.text) == ["+420 601 111 222", "602 333 444"])
+        #expect(values.first(.phone)?.text == "+420 601 111 222" && values[.credits] == nil)
+        values[.phone] = [value("777 000 111")]
+        #expect(values.map(\.value.text) == ["Jana", "jana@example.cz", "777 000 111"])
+    }
 }

@@ -67,8 +67,7 @@ extension SourceAdapter {
             guard let field = mapped.field else { continue }
             let text = row[mapped.column.index]
             guard !text.isEmpty else { continue }
-            raw.values[field, default: []].append(
-                RawValue(text: text, column: mapped.column, inverted: mapped.inverted))
+            raw.values.append(RawValue(text: text, column: mapped.column, inverted: mapped.inverted), for: field)
         }
         return raw
     }
@@ -156,7 +155,9 @@ public struct MappedColumn: Sendable, Equatable {
 
 /// Every column of a header and what it feeds.
 public struct ColumnMapping: Sendable, Equatable {
-    public var columns: [MappedColumn]
+    public var columns: [MappedColumn] {
+        didSet { used = Self.used(columns) }
+    }
     /// The header's language, when its words tell (ISO 639-1).
     public var language: String?
     /// Columns that are not the customer's: the error workbook's "Problem" and "Original row",
@@ -172,10 +173,13 @@ public struct ColumnMapping: Sendable, Equatable {
         self.language = language
         self.addedColumns = addedColumns
         self.referenceColumn = referenceColumn
+        self.used = Self.used(columns)
     }
 
-    /// The columns that feed a field, best first.
-    public var used: [MappedColumn] {
+    /// The columns that feed a field, best first. Kept, not computed: every row is read through it.
+    public private(set) var used: [MappedColumn]
+
+    private static func used(_ columns: [MappedColumn]) -> [MappedColumn] {
         columns.filter { $0.field != nil }.sorted { ($0.rank, $0.column.index) < ($1.rank, $1.column.index) }
     }
 
@@ -207,15 +211,15 @@ public struct RawValue: Sendable, Equatable {
 /// A data row as an adapter read it: non-empty values per field, best column first.
 public struct RawClient: Sendable, Equatable {
     public var row: SourceRow
-    public var values: [CanonicalField: [RawValue]]
+    public var values: FieldValues
 
-    public init(row: SourceRow, values: [CanonicalField: [RawValue]] = [:]) {
+    public init(row: SourceRow, values: FieldValues = [:]) {
         self.row = row
         self.values = values
     }
 
     /// The first (best) value for a field.
-    public subscript(field: CanonicalField) -> RawValue? { values[field]?.first }
+    public subscript(field: CanonicalField) -> RawValue? { values.first(field) }
 }
 
 /// How an adapter's rows become clients.

@@ -39,5 +39,21 @@ public enum CanonicalField: String, Sendable, CaseIterable, Codable, Comparable 
         lhs.order < rhs.order
     }
 
-    private var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    /// The position in `allCases` (a test holds the two together): the order of a row's values.
+    /// A switch, since it is asked for every value of every row.
+    public var order: Int {
+        switch self {
+        case .fullName: 0
+        case .givenName: 1
+        case .familyName: 2
+        case .familyNamePrefix: 3
+        case .email: 4
+        case .phone: 5
+        case .entries: 6
+        case .credits: 7
+        case .consent: 8
+        case .passExpiry: 9
+        case .clientID: 10
+        }
+    }
 }

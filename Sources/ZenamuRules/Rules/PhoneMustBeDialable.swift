@@ -16,7 +16,7 @@ public struct PhoneMustBeDialable: NormalisationRule {
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
         var fallback: (phone: Phone, value: RawValue, region: String)?
         var problems = RowIssues(file: issues.file, row: issues.row)
-        for value in raw.values[.phone] ?? [] {
+        for (field, value) in raw.values where field == .phone {
             let text = value.text
             // libphonenumber's cost grows with the square of its input: a long cell is no phone,
             // and is not handed to it.

@@ -10,15 +10,40 @@ public struct TextMustBeReadable: NormalisationRule {
     public static let kinds: [IssueKind] = [.unreadableCharacter]
 
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
-        for (field, values) in raw.values.sorted(by: { $0.key < $1.key }) {
-            for value in values where value.text.unicodeScalars.contains(where: Self.isUnreadable) {
-                issues.add(.unreadableCharacter, value, field: field)
-            }
+        for (field, value) in raw.values where Self.isUnreadable(value.text) {
+            issues.add(.unreadableCharacter, value, field: field)
         }
     }
 }
 
 extension TextMustBeReadable {
+    /// Whether `text` holds an unreadable scalar, looked for in its UTF-8 bytes: below U+0080
+    /// a control is one byte, a C1 control is C2 80…9F, and U+FFFD…U+FFFF are EF BF BD…BF.
+    static func isUnreadable(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x09, 0x0A, 0x0D: break
+                case 0x00...0x1F, 0x7F: return true
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): return true
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBD:
+                    return true
+                default: break
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// The same question a scalar at a time: the reference `isUnreadable(_: String)` is tested against.
+    static func isUnreadableByScalars(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: isUnreadable)
+    }
+
     /// U+FFFD, C0 and C1 controls (a tab or line break inside a cell is the customer's own), and
     /// the noncharacters U+FFFE and U+FFFF.
     static func isUnreadable(_ scalar: Unicode.Scalar) -> Bool {
