@@ -19,7 +19,7 @@ public enum CanonicalCSV {
             neutralised(record.name.display),
             record.email ?? "",
             record.entries.map(String.init) ?? "",
-            record.credits.map { "\($0)" } ?? "",
+            record.credits.map(\.plainText) ?? "",
             record.phone?.e164 ?? "",
             record.consent.value == .unknown ? "" : record.consent.value.rawValue,
         ]

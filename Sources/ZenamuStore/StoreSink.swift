@@ -192,7 +192,7 @@ struct StoredBalance {
     var isBalance: Bool { (entries ?? 0) > 0 || (credits.flatMap { Decimal(string: $0) } ?? 0) > 0 }
 
     init(_ record: ClientRecord) {
-        credits = record.credits.map { "\($0)" }
+        credits = record.credits.map(\.plainText)
         passExpiry = record.passExpiry.map { PassExpiry.isoDate($0) ?? $0 }
         // An expired pass's entries were set apart by the rules (`PassMustBeCurrent`): kept on
         // record, not a balance; the balance is what `clients.csv` says.

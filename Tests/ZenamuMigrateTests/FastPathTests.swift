@@ -194,4 +194,42 @@ struct FastPathTests {
         values[.phone] = [value("777 000 111")]
         #expect(values.map(\.value.text) == ["Jana", "jana@example.cz", "777 000 111"])
     }
+
+    @Test func decimalsPrintedFromTheirDigitsAreWhatFoundationPrints() {
+        var cells = Cells(state: 10, pieces: [])
+        for _ in 0..<20_000 {
+            let magnitude = cells.next() % UInt64(10).power(Int(cells.next() % 20))
+            let sign: FloatingPointSign = cells.next() % 3 == 0 ? .minus : .plus
+            let value = Decimal(sign: sign, exponent: Int(cells.next() % 25) - 20, significand: Decimal(magnitude))
+            #expect(value.plainText == "\(value)", "\(value)")
+            let sum = value + Decimal(Int(cells.next() % 1000))
+            #expect(sum.plainText == "\(sum)", "\(sum)")
+        }
+        for text in ["250.50", "0.05", "1000", "1e3", "-0", "0.000", "123456789012345678901234"] {
+            let value = Decimal(string: text)!
+            #expect(value.plainText == "\(value)", "\(text)")
+        }
+    }
+
+    @Test func decimalsByBytesAreByCharacters() {
+        let numbers = ["0", "1", "5", "9", "00", "250", "000", "1234567890", " ", ",", "."]
+        var plain = Cells(state: 11, pieces: numbers)
+        var noisy = Cells(state: 12, pieces: numbers + ["  ", "-", "a", "\u{A0}", "Kč", "\u{301}"])
+        var fast = 0
+        for round in 0..<20_000 {
+            let text = round % 2 == 0 ? plain.cell(maxPieces: 5) : noisy.cell()
+            guard let byBytes = NumberText.plainDecimal(text) else { continue }
+            fast += 1
+            for comma in [true, false, nil] {
+                #expect(NumberText.readByCharacters(text, decimalComma: comma) == .number(byBytes, ambiguous: false),
+                        "\(text.debugDescription)")
+            }
+        }
+        #expect(fast > 500)
+        #expect(NumberText.plainDecimal("1 000,50") == Decimal(string: "1000.5") && NumberText.plainDecimal("1.500") == nil)
+    }
+}
+
+private extension UInt64 {
+    func power(_ exponent: Int) -> UInt64 { (0..<exponent).reduce(1) { product, _ in product * self } }
 }

@@ -40,7 +40,7 @@ public struct ClientRecord: Sendable, Equatable {
     /// The balance as an issue's details: the catalogues compose "{balance}" ("5 entries and
     /// 10 credits") from these, in the customer's language.
     public var balanceDetails: [String: String] {
-        ["entries": entries.map { "\($0)" }, "credits": credits.map { "\($0)" }].compactMapValues { $0 }
+        ["entries": entries.map { "\($0)" }, "credits": credits.map(\.plainText)].compactMapValues { $0 }
     }
 
     /// True when the client holds something an account must take over.

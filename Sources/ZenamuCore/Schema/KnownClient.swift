@@ -47,11 +47,14 @@ extension ClientRecord {
         if !digest.addFolded(name.display) {
             digest.add(name.display.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " "))
         }
-        for part in [entries.map { String($0) } ?? "", credits.map { "\($0)" } ?? "", phone?.e164 ?? "",
-                     consent.value.rawValue] {
-            digest.add(0x1F)
-            digest.add(part)
-        }
+        digest.add(0x1F)
+        if let entries { digest.add(String(entries)) }
+        digest.add(0x1F)
+        if let credits { digest.add(credits.plainText) }
+        digest.add(0x1F)
+        if let phone { digest.add(phone.e164) }
+        digest.add(0x1F)
+        digest.add(consent.value.rawValue)
         return digest.value
     }
 

@@ -20,7 +20,43 @@ public enum NumberText {
     /// `decimalComma`: whether the file's language writes decimals with a comma; nil when unknown.
     public static func read(_ text: String, decimalComma: Bool?) -> Reading {
         if let whole = plainWhole(text) { return .number(Decimal(whole), ambiguous: false) }
+        if let decimal = plainDecimal(text) { return .number(decimal, ambiguous: false) }
         return readByCharacters(text, decimalComma: decimalComma)
+    }
+
+    /// The number of a cell that is ASCII digits, grouped by single spaces or not, with one
+    /// decimal mark (`250,5`, `1 000,50`, `12.75`), read from its bytes: the usual credits cell.
+    /// nil for anything else, and for the ambiguous `1.500`, which `readByCharacters` reads.
+    static func plainDecimal(_ text: String) -> Decimal? {
+        var significand: Int64 = 0, digits = 0
+        var whole = 0, fraction: Int?
+        var afterSpace = false, lastWasDigit = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                guard digits < 18 else { return nil }
+                significand = significand * 10 + Int64(byte - 0x30)
+                digits += 1
+                if fraction != nil { fraction! += 1 } else { whole += 1 }
+                afterSpace = false
+                lastWasDigit = true
+            case 0x20:
+                // A grouping space sits between digits of the whole part.
+                guard lastWasDigit, fraction == nil else { return nil }
+                afterSpace = true
+                lastWasDigit = false
+            case 0x2C, 0x2E:
+                guard lastWasDigit, fraction == nil else { return nil }
+                fraction = 0
+                lastWasDigit = false
+            default:
+                return nil
+            }
+        }
+        guard lastWasDigit, !afterSpace, let places = fraction, places > 0 else { return nil }
+        // One mark before three digits after at most three (`1.500`) may be a thousands separator.
+        if places == 3, whole <= 3, !(whole == 1 && text.utf8.first == 0x30) { return nil }
+        return Decimal(sign: .plus, exponent: -places, significand: Decimal(significand))
     }
 
     /// The number of a cell that is a run of ASCII digits and, after it, no other digit (`5`,
