@@ -79,6 +79,13 @@ struct MessageCatalogueTests {
         #expect(Set(headers).count == headers.count)
     }
 
+    @Test func placeholdersAreFilledAndUnknownOnesLeftToShow() {
+        #expect(IssueKind.render("Řádek {row}: „{value}“ {nic}.", ["row": "6", "value": "{row} š"]) == "Řádek 6: „{row} š“ {nic}.")
+        #expect(IssueKind.render("open { only", ["only": "x"]) == "open { only")
+        #expect(IssueKind.render("{a}{b}", ["a": "1", "b": "2"]) == "12")
+        #expect(IssueKind.render("", [:]).isEmpty)
+    }
+
     @Test func detailsThatAreWordsAreComposedInTheLanguage() {
         let issue = ZenamuCore.Issue(.emailRequiredForBalance, file: "a.csv", row: 4, field: .email,
                                      details: ["entries": "5", "credits": "10"])

@@ -73,16 +73,24 @@ extension IssueKind {
     /// Fills `{name}` placeholders; an unknown placeholder is left as written so a missing detail
     /// shows up in tests instead of vanishing.
     public static func render(_ template: String, _ values: [String: String]) -> String {
+        // Over UTF-8: braces are ASCII, so they never fall inside a letter's bytes, and a
+        // template is read without breaking it into characters (a message is rendered for every
+        // issue, several times).
+        let bytes = template.utf8
         var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
+        out.reserveCapacity(bytes.count + 32)
+        var rest = bytes.startIndex
+        while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) {
+            out += template[rest..<open]
+            guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else {
+                rest = open
+                break
+            }
+            let name = String(template[bytes.index(after: open)..<close])
             out += values[name] ?? "{\(name)}"
-            rest = rest[rest.index(after: close)...]
+            rest = bytes.index(after: close)
         }
-        out += rest
+        out += template[rest...]
         return out
     }
 }
