@@ -228,6 +228,29 @@ struct FastPathTests {
         #expect(fast > 500)
         #expect(NumberText.plainDecimal("1 000,50") == Decimal(string: "1000.5") && NumberText.plainDecimal("1.500") == nil)
     }
+
+    @Test func lineLengthsByScalarsAreByCharacters() {
+        var cells = Cells(state: 13, pieces: ["a", "Ř", "ž", "\n", "\n\n", "\r", "\r\n", "e\u{301}", "😀", "🇨🇿", "ß", "\u{2FF}",
+                                             "\u{300}", " ", "word"])
+        for _ in 0..<20_000 {
+            let text = cells.cell()
+            var lengths: [Int] = []
+            LineLengths.forEach(in: text) { lengths.append($0) }
+            #expect(lengths == text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count), "\(text.debugDescription)")
+            #expect(LineLengths.longest(in: text) == (text.split(separator: "\n").map(\.count).max() ?? 0))
+        }
+    }
+
+    @Test func oneLineTextShortcutIsTheCharacterRule() {
+        var cells = Cells(state: 14, pieces: ["a", "Ř", "\n", "\u{1B}", "\u{202E}", "e\u{301}", "😀", "x", "long words ",
+                                             "\u{85}", "\u{FFFE}"])
+        for _ in 0..<20_000 {
+            let text = cells.cell(maxPieces: 20)
+            for limit in [5, 80] {
+                #expect(OneLine.text(text, limit: limit) == OneLine.byCharacters(text, limit: limit), "\(text.debugDescription)")
+            }
+        }
+    }
 }
 
 private extension UInt64 {

@@ -5,6 +5,13 @@
 public enum OneLine {
     /// At most `limit` characters of `text`, escaped; "…" marks a cut.
     public static func text(_ text: String, limit: Int = 80) -> String {
+        // No more bytes than the limit means no more characters: a short, safe value is itself.
+        if text.utf8.count <= limit, !text.unicodeScalars.contains(where: isUnsafe) { return text }
+        return byCharacters(text, limit: limit)
+    }
+
+    /// `text(_:limit:)` a character at a time, whatever the value.
+    static func byCharacters(_ text: String, limit: Int) -> String {
         var result = ""
         var count = 0
         for character in text {

@@ -5,7 +5,10 @@ import ZenamuCore
 enum CellCleaner {
     static func clean(_ raw: String) -> String {
         var text = raw.trimmed
-        guard let first = text.first else { return text }
+        // Most cells start with neither mark: their first byte tells, with no character built.
+        guard let byte = text.utf8.first, byte == UInt8(ascii: "=") || byte == UInt8(ascii: "'"),
+              let first = text.first
+        else { return text }
         if first == "=", text.hasPrefix("=\""), text.hasSuffix("\""), text.count >= 3 {
             text = text.dropFirst(2).dropLast().trimmed
         } else if first == "'", let next = text.dropFirst().first, next.isNumber || "+=-@(".contains(next) {

@@ -97,8 +97,7 @@ struct ColumnWidths {
 
     /// Notes a value; a wrapped value counts by its longest line.
     mutating func note(_ value: String, in column: UInt16) {
-        let longest = value.split(separator: "\n").map(\.count).max() ?? 0
-        widest[column] = max(widest[column] ?? 0, longest)
+        widest[column] = max(widest[column] ?? 0, LineLengths.longest(in: value))
     }
 
     /// The width to give `column`: its widest value plus a margin, within `range`.

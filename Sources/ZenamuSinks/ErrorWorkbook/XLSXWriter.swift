@@ -115,8 +115,8 @@ final class XLSXWriter {
         /// Tall enough for `text` wrapped in a column `width` characters wide. Spreadsheet programs do
         /// not all re-measure rows on opening, and wrapped lines would overlap the next row.
         func fitRow(_ row: UInt32, wrapping text: String, width: Int) {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { max(1, ($0.count + width - 1) / width) }.reduce(0, +)
+            var lines = 0
+            LineLengths.forEach(in: text) { lines += max(1, ($0 + width - 1) / width) }
             guard lines > 1 else { return }
             _ = worksheet_set_row(pointer, row, 15 * Double(min(lines, 27)), nil)
         }
