@@ -81,6 +81,14 @@ struct FastPathTests {
         #expect(NumberText.plainWhole("3 vstupy") == 3 && NumberText.plainWhole("1 000") == nil)
     }
 
+    @Test func latinLowerCaseIsWhatSwiftGives() {
+        for value in UInt32(0)..<0x250 {
+            guard let scalar = Unicode.Scalar(value), let lower = FNV1a.lowerLatin(value) else { continue }
+            #expect(String(scalar).lowercased().unicodeScalars.map(\.value) == [lower], "U+\(String(value, radix: 16))")
+        }
+        #expect(FNV1a.lowerLatin(0x160) == 0x161 && FNV1a.lowerLatin(0x130) == nil && FNV1a.lowerLatin(0x180) == nil)
+    }
+
     @Test func sameClientDigestByBytesIsByText() {
         var cells = Cells(state: 4, pieces: ["Jana", "NOVÁKOVÁ", " ", "  ", "\t", "\u{00A0}", "Ödön", "İ", "ß", "e\u{301}",
                                              "\r\n", "O'Neil", "Σ", "👩‍👩‍👧", "\u{2003}"])

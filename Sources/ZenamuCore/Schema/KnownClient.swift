@@ -85,13 +85,19 @@ struct FNV1a {
     /// for one character (below U+0300, where no combining mark is); false, having added
     /// nothing, otherwise.
     mutating func addFolded(_ text: String) -> Bool {
-        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
-        let lower = ascii ? text : text.lowercased()
-        guard ascii || lower.unicodeScalars.allSatisfy({ $0.value < 0x300 }) else { return false }
+        // Most names are Latin letters whose lower case is known here: no lower-cased copy made.
+        if add(folding: text.unicodeScalars, lowering: Self.lowerLatin) { return true }
+        let lower = text.lowercased()
+        return add(folding: lower.unicodeScalars) { $0 < 0x300 ? $0 : nil }
+    }
+
+    /// Adds `scalars`, each through `lower`, white space folded; false, having added nothing, when
+    /// `lower` gives nil for one of them.
+    private mutating func add(folding scalars: String.UnicodeScalarView, lowering lower: (UInt32) -> UInt32?) -> Bool {
         var copy = self
         var pendingSpace = false, started = false
-        for scalar in lower.unicodeScalars {
-            let value = scalar.value
+        for scalar in scalars {
+            guard let value = lower(scalar.value) else { return false }
             // Below U+0300 the white space is these (Unicode's White_Space property).
             if (0x09...0x0D).contains(value) || value == 0x20 || value == 0x85 || value == 0xA0 {
                 pendingSpace = started
@@ -101,7 +107,7 @@ struct FNV1a {
             pendingSpace = false
             started = true
             if value < 0x80 {
-                copy.add(value >= 0x41 && value <= 0x5A ? UInt8(value | 0x20) : UInt8(value))
+                copy.add(UInt8(value))
             } else {
                 copy.add(UInt8(0xC0 | value >> 6))
                 copy.add(UInt8(0x80 | value & 0x3F))
@@ -109,6 +115,20 @@ struct FNV1a {
         }
         self = copy
         return true
+    }
+
+    /// The lower case of a scalar below U+0180 (Basic Latin, Latin-1, Latin Extended-A), as
+    /// `lowercased()` gives it; nil above, and for U+0130, whose lower case is two scalars.
+    static func lowerLatin(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: value + 0x20
+        case 0x130: nil
+        case 0x100...0x137, 0x14A...0x177: value & 1 == 0 ? value + 1 : value
+        case 0x139...0x148, 0x179...0x17E: value & 1 == 1 ? value + 1 : value
+        case 0x178: 0xFF
+        case ..<0x180: value
+        default: nil
+        }
     }
 }
 

@@ -101,8 +101,9 @@ public enum EmailAddress {
 
     /// The address with its domain corrected, when the domain is a typo of a common one.
     public static func domainTypoFix(_ address: String) -> String? {
-        guard let at = address.lastIndex(of: "@") else { return nil }
-        let local = address[..<at], domain = String(address[address.index(after: at)...])
+        // A valid address: its last "@" byte is its last "@" character.
+        guard let at = address.utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+        let local = address[..<at], domain = String(address[address.utf8.index(after: at)...])
         guard !commonDomainSet.contains(domain) else { return nil }
         // Short names ("o2.pl", "wp.pl") are real domains a letter apart from each other.
         let name = domain.split(separator: ".").first.map(String.init) ?? domain
@@ -111,7 +112,8 @@ public enum EmailAddress {
                 ? oneTypoAway[domain] ?? [] : commonDomainsOneTypoFrom(domain)
             if near.count == 1, let fix = near.first { return "\(local)@\(fix)" }
         }
-        if let dot = domain.lastIndex(of: "."), let fix = misspeltTopLevel[String(domain[domain.index(after: dot)...])] {
+        if let dot = domain.utf8.lastIndex(of: UInt8(ascii: ".")),
+           let fix = misspeltTopLevel[String(domain[domain.utf8.index(after: dot)...])] {
             return "\(local)@\(domain[..<dot]).\(fix)"
         }
         return nil
