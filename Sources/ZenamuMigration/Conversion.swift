@@ -262,14 +262,14 @@ public struct Conversion {
         }
         let adapter = found.adapter
         let keepRaw = ledger.hasBalances
-        let normalise: @Sendable ([SourceRow]) -> [Prepared] = { rows in
-            rows.map { Self.prepare($0, header: header, adapter: adapter, mapping: mapping, context: context, keepRaw: keepRaw) }
+        let normalise: @Sendable (SourceRow) -> Prepared = { row in
+            Self.prepare(row, header: header, adapter: adapter, mapping: mapping, context: context, keepRaw: keepRaw)
         }
         if options.parallel {
-            // Normalising a row needs nothing of the others: batch k runs on a second thread
-            // while this one emits batch k-1 and reads batch k+1, in file order. Batches already
-            // emitted go back to be released where they were made.
-            let worker = BatchWorker(normalise)
+            // Normalising a row needs nothing of the others: batch k starts on a second thread
+            // while this one emits batch k-1 and reads batch k+1, in file order, then helps
+            // finish batch k. Batches already emitted go back to be released on the second thread.
+            let worker = BatchWorker(chunk: min(64, options.batchRows / 16), normalise)
             var batch = try read()
             var previous: [Prepared] = []
             var emitted: [Prepared] = []
@@ -288,7 +288,7 @@ public struct Conversion {
             }
             try emitAll(previous, &builder)
         } else {
-            while case let batch = try read(), !batch.isEmpty { try emitAll(normalise(batch), &builder) }
+            while case let batch = try read(), !batch.isEmpty { try emitAll(batch.map(normalise), &builder) }
         }
         if let passes {
             for outcome in passes.outcomes({ reconcile($0, warnings: $1, context: context, reconciler: &reconciler) }) {

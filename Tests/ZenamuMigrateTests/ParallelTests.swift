@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import ZenamuCore
-import ZenamuMigration
+@testable import ZenamuMigration
 import ZenamuTestSupport
 
 /// Rows are normalised on a second thread; what the customer gets must not tell.
@@ -12,7 +12,7 @@ struct ParallelTests {
         var serial = ConversionOptions()
         serial.parallel = false
         var parallel = ConversionOptions()
-        parallel.batchRows = 2  // many hand-overs, even in a small fixture
+        parallel.batchRows = 2  // many hand-overs, one row a chunk, even in a small fixture
         let inputs = try Fixtures.inputs(of: name)
         let one = try ConvertedFixture(paths: inputs, options: serial)
         let two = try ConvertedFixture(paths: inputs, options: parallel)
@@ -23,6 +23,20 @@ struct ParallelTests {
         let workbooks = try [one, two].map { try $0.errorsWorkbook.map { try WorkbookInspector(path: $0.path) } }
         #expect(workbooks[0]?.sheets.map(\.rows) == workbooks[1]?.sheets.map(\.rows))
         #expect(workbooks[0]?.sheets.map(\.comments) == workbooks[1]?.sheets.map(\.comments))
+    }
+
+    @Test func bothThreadsWorkABatchAndEveryResultKeepsItsPlace() {
+        let worker = BatchWorker(chunk: 3) { (number: Int) in
+            // Uneven work, so the two threads' chunks interleave.
+            (0..<(number % 7) * 200).reduce(number) { $0 &+ $1 % 3 } &- (0..<(number % 7) * 200).reduce(0) { $0 &+ $1 % 3 }
+        }
+        var results: [[Int]] = []
+        for size in [0, 1, 2, 3, 10, 1_000] {
+            worker.start(Array(0..<size), disposing: results.last ?? [])
+            results.append(worker.wait())
+            #expect(results.last == Array(0..<size))
+        }
+        #expect(worker.wait().isEmpty)
     }
 
     static func summary(_ outcome: RowOutcome) -> String {
