@@ -259,6 +259,14 @@ struct FastPathTests {
             }
         }
     }
+
+    @Test func wordsByBytesAreByCharacters() {
+        var cells = Cells(state: 15, pieces: ["Jana", "Nováková", " ", "  ", " \u{301}", "e\u{301}", "\r\n", "\n", "Ödön", "😀"])
+        for _ in 0..<20_000 {
+            let text = cells.cell()
+            #expect(text.wordsBetweenSpaces == text.split(separator: " "), "\(text.debugDescription)")
+        }
+    }
 }
 
 private extension UInt64 {

@@ -51,7 +51,7 @@ public struct NameMustBePresent: NormalisationRule {
             let display = familyFirst ? "\(family) \(given)" : "\(given) \(family)"
             return PersonName(display: display, given: given, family: family, original: full)
         }
-        let words = full.split(separator: " ").map(String.init)
+        let words = full.wordsBetweenSpaces.map(String.init)
         guard words.count >= 2 else { return PersonName(display: full, given: full, original: full) }
         if familyFirst {
             return PersonName(display: full, given: words.dropFirst().joined(separator: " "), family: words[0], original: full)

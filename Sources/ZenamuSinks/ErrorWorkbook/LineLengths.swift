@@ -3,9 +3,7 @@
 enum LineLengths {
     /// Calls `body` with the length of each line, empty lines included.
     static func forEach(in text: String, _ body: (Int) -> Void) {
-        // Below U+0300 and without a carriage return (whose pair with a line feed is one
-        // character) every scalar is a character of its own: counted without grapheme breaking.
-        if !text.unicodeScalars.contains(where: { $0.value >= 0x300 || $0 == "\r" }) {
+        if text.scalarsAreCharacters {
             var length = 0
             for scalar in text.unicodeScalars {
                 if scalar == "\n" {

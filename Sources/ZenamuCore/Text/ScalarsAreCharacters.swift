@@ -1,0 +1,24 @@
+extension StringProtocol {
+    /// Whether every Unicode scalar of the text is a character of its own: all below U+0300,
+    /// where the first combining mark is, and no carriage return, which pairs with a line feed.
+    /// Then a question asked a character at a time can be answered from the scalars or the bytes,
+    /// without breaking the text into graphemes. True of most names, e-mails and phones.
+    public var scalarsAreCharacters: Bool {
+        !unicodeScalars.contains { $0.value >= 0x300 || $0 == "\r" }
+    }
+}
+
+extension String {
+    /// The words between single spaces, as `split(separator: " ")` gives them.
+    public var wordsBetweenSpaces: [Substring] {
+        guard scalarsAreCharacters else { return split(separator: " ") }
+        var words: [Substring] = []
+        var start = startIndex
+        for index in utf8.indices where utf8[index] == 0x20 {
+            if start < index { words.append(self[start..<index]) }
+            start = utf8.index(after: index)
+        }
+        if start < endIndex { words.append(self[start..<endIndex]) }
+        return words
+    }
+}
