@@ -92,7 +92,8 @@ final class XLSXWriter {
         let path: String
 
         func text(_ row: UInt32, _ column: UInt16, _ value: String, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
-            let value = value.count > XLSXWriter.maxCellCharacters
+            // No more bytes than the limit means no more characters: most cells are not counted.
+            let value = value.utf8.count > XLSXWriter.maxCellCharacters && value.count > XLSXWriter.maxCellCharacters
                 ? String(value.prefix(XLSXWriter.maxCellCharacters - 1)) + "…" : value
             try check(worksheet_write_string(pointer, row, column, XMLSafe.text(value), format))
         }
@@ -213,7 +214,9 @@ final class XLSXWriter {
 /// which would also cut the C string short, among them.
 enum XMLSafe {
     static func text(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        // A forbidden scalar has a byte below 0x20 or is EF BF BE / EF BF BF: most text has neither.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }), text.unicodeScalars.contains(where: isForbidden)
+        else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(isForbidden(scalar) ? "\u{FFFD}" : scalar) }
         return String(scalars)
