@@ -48,6 +48,17 @@ struct RoundTripTests {
         #expect(again[KnownClient.sheetName]?.rows.count == 1 + 4 + 3)
     }
 
+    /// The hidden list is one cell per client now; a workbook sent by an earlier version, with the
+    /// details in four columns, is still read.
+    @Test func theImportedClientsListIsReadInEitherLayout() throws {
+        let client = KnownClient(email: "jana@example.cz", name: "Jana Nováková", digest: 0xBEEF,
+                                 original: RowReference(file: "my\tclients.csv", row: 6))
+        #expect(client.cells.count == 1)
+        #expect(KnownClient(cells: client.cells) == client)
+        #expect(KnownClient(cells: ["jana@example.cz", "Jana Nováková", "beef", "my\tclients.csv #6"]) == client)
+        #expect(KnownClient(cells: ["jana@example.cz\tJana"]) == nil && KnownClient(cells: KnownClient.header) == nil)
+    }
+
     /// Converted with `--region GB` and `--locale fr`, sent back, converted again with no flag: the
     /// retyped UK number is read as British, and the workbook answers in French.
     @Test func thePhoneCountryAndTheLanguageTravelInsideTheWorkbook() throws {

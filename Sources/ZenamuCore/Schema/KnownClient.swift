@@ -5,7 +5,10 @@
 public struct KnownClient: Sendable, Equatable {
     /// The hidden sheet's name: not translated, since it is read, not shown.
     public static let sheetName = "zenamu-imported"
-    public static let header = ["email", "name", "digest", "original row"]
+    /// One cell per client, its details joined by tabs: a spreadsheet cell costs the writer more
+    /// than its text, and a run writes one row here for every client it imports. (Workbooks of
+    /// earlier versions have the four details in four columns; both are read.)
+    public static let header = ["email\tname\tdigest\toriginal row"]
 
     public var email: String
     public var name: String
@@ -26,15 +29,19 @@ public struct KnownClient: Sendable, Equatable {
                   original: record.provenance.original)
     }
 
-    /// The sheet's cells for this client.
-    public var cells: [String] { [email, name, String(digest, radix: 16), original.text] }
+    /// The sheet's cell for this client. Neither a valid e-mail nor a name (its white space
+    /// folded to single spaces) holds a tab; the original row comes last, so a tab in a file's
+    /// name stays in it.
+    public var cells: [String] { [[email, name, String(digest, radix: 16), original.text].joined(separator: "\t")] }
 
-    /// Reads a row of the hidden sheet; nil for one that is not ours.
+    /// Reads a row of the hidden sheet, in either layout; nil for one that is not ours.
     public init?(cells: [String]) {
-        guard cells.count >= 4, !cells[0].isEmpty, let digest = UInt64(cells[2], radix: 16),
-              let original = RowReference(text: cells[3])
+        let details = cells.count == 1 ? cells[0].split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+            : cells
+        guard details.count >= 4, !details[0].isEmpty, let digest = UInt64(details[2], radix: 16),
+              let original = RowReference(text: details[3])
         else { return nil }
-        self.init(email: cells[0], name: cells[1], digest: digest, original: original)
+        self.init(email: details[0], name: details[1], digest: digest, original: original)
     }
 }
 
