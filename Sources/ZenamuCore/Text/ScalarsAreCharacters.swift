@@ -4,7 +4,8 @@ extension StringProtocol {
     /// Then a question asked a character at a time can be answered from the scalars or the bytes,
     /// without breaking the text into graphemes. True of most names, e-mails and phones.
     public var scalarsAreCharacters: Bool {
-        !unicodeScalars.contains { $0.value >= 0x300 || $0 == "\r" }
+        // In UTF-8 a scalar from U+0300 up starts with a byte from 0xCC up (U+0300 is CC 80).
+        !utf8.contains { $0 >= 0xCC || $0 == 0x0D }
     }
 }
 

@@ -4,12 +4,13 @@ enum LineLengths {
     /// Calls `body` with the length of each line, empty lines included.
     static func forEach(in text: String, _ body: (Int) -> Void) {
         if text.scalarsAreCharacters {
+            // A scalar is counted at its first byte (any but a continuation byte, 10xxxxxx).
             var length = 0
-            for scalar in text.unicodeScalars {
-                if scalar == "\n" {
+            for byte in text.utf8 {
+                if byte == 0x0A {
                     body(length)
                     length = 0
-                } else {
+                } else if byte & 0xC0 != 0x80 {
                     length += 1
                 }
             }

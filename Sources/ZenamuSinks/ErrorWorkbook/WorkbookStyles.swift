@@ -93,17 +93,21 @@ struct WorkbookStyles {
 
 /// The widest value written in each column, in characters, for widths that fit the content.
 struct ColumnWidths {
-    private var widest: [UInt16: Int] = [:]
+    /// By column index, grown as columns are written (a sheet has a few dozen).
+    private var widest: [Int] = []
+    private(set) var lastColumn: UInt16?
 
     /// Notes a value; a wrapped value counts by its longest line.
     mutating func note(_ value: String, in column: UInt16) {
-        widest[column] = max(widest[column] ?? 0, LineLengths.longest(in: value))
+        let index = Int(column)
+        if index >= widest.count { widest.append(contentsOf: repeatElement(0, count: index + 1 - widest.count)) }
+        widest[index] = max(widest[index], LineLengths.longest(in: value))
+        lastColumn = max(lastColumn ?? column, column)
     }
 
     /// The width to give `column`: its widest value plus a margin, within `range`.
     func width(_ column: UInt16, within range: ClosedRange<Int>, margin: Int = 2) -> Double {
-        Double(min(max(widest[column] ?? 0, range.lowerBound), range.upperBound) + margin)
+        let widest = Int(column) < widest.count ? widest[Int(column)] : 0
+        return Double(min(max(widest, range.lowerBound), range.upperBound) + margin)
     }
-
-    var lastColumn: UInt16? { widest.keys.max() }
 }
