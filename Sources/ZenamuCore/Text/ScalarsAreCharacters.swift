@@ -1,15 +1,15 @@
-extension StringProtocol {
+extension String {
     /// Whether every Unicode scalar of the text is a character of its own: all below U+0300,
     /// where the first combining mark is, and no carriage return, which pairs with a line feed.
     /// Then a question asked a character at a time can be answered from the scalars or the bytes,
     /// without breaking the text into graphemes. True of most names, e-mails and phones.
     public var scalarsAreCharacters: Bool {
         // In UTF-8 a scalar from U+0300 up starts with a byte from 0xCC up (U+0300 is CC 80).
-        !utf8.contains { $0 >= 0xCC || $0 == 0x0D }
+        // String, not StringProtocol: a generic byte loop across modules is not specialised.
+        var text = self
+        return text.withUTF8 { bytes in !bytes.contains { $0 >= 0xCC || $0 == 0x0D } }
     }
-}
 
-extension String {
     /// The words between single spaces, as `split(separator: " ")` gives them.
     public var wordsBetweenSpaces: [Substring] {
         guard scalarsAreCharacters else { return split(separator: " ") }

@@ -6,12 +6,15 @@ enum LineLengths {
         if text.scalarsAreCharacters {
             // A scalar is counted at its first byte (any but a continuation byte, 10xxxxxx).
             var length = 0
-            for byte in text.utf8 {
-                if byte == 0x0A {
-                    body(length)
-                    length = 0
-                } else if byte & 0xC0 != 0x80 {
-                    length += 1
+            var text = text
+            text.withUTF8 { bytes in
+                for byte in bytes {
+                    if byte == 0x0A {
+                        body(length)
+                        length = 0
+                    } else if byte & 0xC0 != 0x80 {
+                        length += 1
+                    }
                 }
             }
             body(length)
