@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZenamuCore
 @testable import ZenamuReaders
+import ZenamuAdapterKit
 import ZenamuTestSupport
 
 func encoded(_ text: String, _ encoding: String.Encoding) -> [UInt8] {
@@ -128,5 +129,90 @@ struct CSVReadingTests {
         #expect(throws: CSVTokenizer.Failure.unterminatedQuote(record: 1, column: 0)) {
             try tokenizer.feed(huge) { _ in }
         }
+    }
+}
+
+/// The tokenizer appends runs of bytes; what it gives must be what the plain byte-at-a-time
+/// reading of RFC 4180 (lenient where Excel is) gives, however the input is cut into chunks.
+@Suite("The CSV tokenizer reads runs as it read bytes")
+struct CSVTokenizerRunTests {
+    /// The state machine a byte at a time, as the tokenizer was first written: the reference.
+    struct ByteAtATime {
+        enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+        var state = State.fieldStart, field: [UInt8] = [], fields: [String] = [], records: [[String]] = []
+        var skipLF = false
+
+        mutating func read(_ bytes: [UInt8]) -> [[String]]? {
+            for byte in bytes {
+                if skipLF {
+                    skipLF = false
+                    if byte == 0x0A { continue }
+                }
+                switch state {
+                case .fieldStart:
+                    if byte == 0x22 { state = .quoted } else if !ends(byte) { field.append(byte); state = .unquoted }
+                case .unquoted:
+                    if !ends(byte) { field.append(byte) }
+                case .quoted:
+                    if byte == 0x22 { state = .quoteInQuoted } else { field.append(byte) }
+                case .quoteInQuoted:
+                    if byte == 0x22 { field.append(byte); state = .quoted } else if !ends(byte) { field.append(byte); state = .unquoted }
+                }
+            }
+            if state == .quoted { return nil }
+            if state != .fieldStart || !fields.isEmpty || !field.isEmpty { endRecord() }
+            return records
+        }
+
+        mutating func ends(_ byte: UInt8) -> Bool {
+            if byte == 0x3B {
+                endField()
+            } else if byte == 0x0D || byte == 0x0A {
+                endRecord()
+                skipLF = byte == 0x0D
+            } else {
+                return false
+            }
+            return true
+        }
+
+        mutating func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field = []
+            state = .fieldStart
+        }
+
+        mutating func endRecord() {
+            endField()
+            records.append(fields)
+            fields = []
+        }
+    }
+
+    @Test func runsAreBytesInEveryChunking() {
+        var random = SplitMix(seed: 16)
+        let pieces: [[UInt8]] = ["a", "Nováková", ";", "\"", "\"\"", "\r", "\n", "\r\n", " ", "x\"y", "1 000,50"].map { Array($0.utf8) }
+        var quoted = 0
+        for _ in 0..<5_000 {
+            let bytes = (0..<Int(random.next() % 30)).flatMap { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+            var reference = ByteAtATime()
+            let expected = reference.read(bytes)
+            var tokenizer = CSVTokenizer(delimiter: 0x3B)
+            var records: [[String]] = []
+            var rest = bytes[...]
+            do {
+                while !rest.isEmpty {
+                    let cut = rest.startIndex + 1 + Int(random.next() % UInt64(rest.count))
+                    try tokenizer.feed(Array(rest[..<cut])) { records.append($0) }
+                    rest = rest[cut...]
+                }
+                try tokenizer.finish { records.append($0) }
+                #expect(records == expected, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+            } catch {
+                quoted += 1
+                #expect(expected == nil, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+            }
+        }
+        #expect(quoted > 100)
     }
 }

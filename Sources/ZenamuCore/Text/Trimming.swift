@@ -1,3 +1,15 @@
+extension String {
+    /// `StringProtocol.trimmed`, for a String: asked of every cell read, so the common answer
+    /// (an ASCII byte that is not white space at each end: nothing to trim, since no character
+    /// that starts or ends with one is white space) is given without the generic call.
+    public var trimmed: String {
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, first > 0x20, last > 0x20 {
+            return self
+        }
+        return self[...].trimmed
+    }
+}
+
 extension StringProtocol {
     /// Without spaces, tabs, line breaks, no-break spaces or stray byte-order marks at either end.
     /// Pure Swift: Foundation's `trimmingCharacters` bridges through NSString on Linux and showed
