@@ -3,6 +3,7 @@ extension String {
     /// (an ASCII byte that is not white space at each end: nothing to trim, since no character
     /// that starts or ends with one is white space) is given without the generic call.
     public var trimmed: String {
+        guard !isEmpty else { return self }
         if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, first > 0x20, last > 0x20 {
             return self
         }
