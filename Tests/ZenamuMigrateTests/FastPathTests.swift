@@ -267,6 +267,19 @@ struct FastPathTests {
             #expect(text.wordsBetweenSpaces == text.split(separator: " "), "\(text.debugDescription)")
         }
     }
+
+    @Test func consentWordsFoldedByTheTableAreFoldedByFoundation() {
+        var cells = Cells(state: 17, pieces: ["Sì", "sí", "SOUHLASÍ", "souhlas", "ano", "Áno", "ne", "Né", "oui", "Accepté", "nem",
+                                             " ", "\t", ".", "!", "opted", " in", "ß", "ı", "İ", "Ø", "ł", "FAŁSZ", "ő", "\n"])
+        var words = 0
+        for _ in 0..<20_000 {
+            let text = cells.cell(maxPieces: 3)
+            let answer = ConsentWords.readByFolding(text)
+            if answer != nil { words += 1 }
+            #expect(ConsentWords.read(text) == answer, "\(text.debugDescription)")
+        }
+        #expect(words > 2_000)
+    }
 }
 
 private extension UInt64 {

@@ -24,7 +24,9 @@ public struct FieldValues: Sendable, Equatable, Sequence {
 
     /// The best value of `field`.
     public func first(_ field: CanonicalField) -> RawValue? {
-        entries.first { $0.field == field }?.value
+        // By index: `first(where:)` would copy (and retain) every value it passes over.
+        for index in entries.indices where entries[index].field == field { return entries[index].value }
+        return nil
     }
 
     /// Adds `value` after the values `field` already has.

@@ -8,24 +8,23 @@ extension Decimal {
     public var plainText: String {
         guard isFinite, !isNaN else { return "\(self)" }
         if isZero { return "0" }
-        let exponent = self.exponent, significand = self.significand.magnitude
-        guard (-18...18).contains(exponent), significand < Self.plainLimit else { return "\(self)" }
-        var digits = NSDecimalNumber(decimal: significand).uint64Value
+        let exponent = self.exponent
+        let significand = NSDecimalNumber(decimal: self.significand)
+        // Below 10^18 a significand is a UInt64 exactly (its Double is no more than a rounding off).
+        guard (-18...18).contains(exponent), significand.doubleValue < 1e18 else { return "\(self)" }
+        var digits = significand.uint64Value
         var scale = -exponent
         // Trailing zeros of a fraction are not written: 1000.50 is 1000.5.
         while scale > 0, digits % 10 == 0 {
             digits /= 10
             scale -= 1
         }
-        var text = String(digits)
-        if scale < 0 {
-            text += String(repeating: "0", count: -scale)
-        } else if scale > 0 {
-            if text.utf8.count <= scale { text = String(repeating: "0", count: scale - text.utf8.count + 1) + text }
-            text.insert(".", at: text.index(text.endIndex, offsetBy: -scale))
-        }
-        return sign == .minus ? "-" + text : text
+        let sign = self.sign == .minus ? "-" : ""
+        if scale <= 0 { return sign + String(digits) + String(repeating: "0", count: -scale) }
+        let unit = Self.powersOfTen[scale]
+        let fraction = String(digits % unit)
+        return sign + String(digits / unit) + "." + String(repeating: "0", count: scale - fraction.utf8.count) + fraction
     }
 
-    private static let plainLimit = Decimal(1_000_000_000_000_000_000 as UInt64)
+    private static let powersOfTen: [UInt64] = (0...18).map { (0..<$0).reduce(1) { power, _ in power * 10 } }
 }

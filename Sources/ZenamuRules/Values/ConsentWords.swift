@@ -34,11 +34,43 @@ public enum ConsentWords {
         let lower = text.trimmed.lowercased()
         if yes.contains(lower) { return true }
         if no.contains(lower) { return false }
+        // Accented words ("sì", "souhlasí") are Latin letters too: folded by the table, not by
+        // Foundation, which bridges through NSString.
+        if let folded = foldedLatin(lower), folded != lower {
+            if yes.contains(folded) { return true }
+            if no.contains(folded) { return false }
+        }
+        return readByFolding(text)
+    }
+
+    /// `read` with Foundation's folding: every word, whatever its letters (the reference the
+    /// table is tested against).
+    static func readByFolding(_ text: String) -> Bool? {
+        let lower = text.trimmed.lowercased()
+        if yes.contains(lower) { return true }
+        if no.contains(lower) { return false }
         let key = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".!")))
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if yes.contains(key) { return true }
         if no.contains(key) { return false }
         return nil
+    }
+
+    /// `text` with each scalar folded as Foundation folds it alone (case and accents away); nil
+    /// when a scalar is above Latin Extended-A, which the table does not hold.
+    static func foldedLatin(_ text: String) -> String? {
+        var folded = ""
+        for scalar in text.unicodeScalars {
+            guard scalar.value < UInt32(latinFolds.count) else { return nil }
+            folded += latinFolds[Int(scalar.value)]
+        }
+        return folded
+    }
+
+    /// Foundation's case- and diacritic-insensitive folding of every scalar below U+0180.
+    static let latinFolds: [String] = (UInt32(0)..<0x180).map { value in
+        // Every value below U+D800 is a scalar.
+        String(Character(Unicode.Scalar(value)!)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 }
