@@ -239,7 +239,7 @@ struct FastPathTests {
 
     @Test func lineLengthsByScalarsAreByCharacters() {
         var cells = Cells(state: 13, pieces: ["a", "Ř", "ž", "\n", "\n\n", "\r", "\r\n", "e\u{301}", "😀", "🇨🇿", "ß", "\u{2FF}",
-                                             "\u{300}", " ", "word"])
+                                             "\u{300}", " ", "word", "„", "“", "–", "…", "\u{200D}", "\u{2028}", "\u{20DD}", "\u{2040}"])
         for _ in 0..<20_000 {
             let text = cells.cell()
             var lengths: [Int] = []
@@ -261,7 +261,7 @@ struct FastPathTests {
     }
 
     @Test func wordsByBytesAreByCharacters() {
-        var cells = Cells(state: 15, pieces: ["Jana", "Nováková", " ", "  ", " \u{301}", "e\u{301}", "\r\n", "\n", "Ödön", "😀"])
+        var cells = Cells(state: 15, pieces: ["Jana", "Nováková", " ", "  ", " \u{301}", "e\u{301}", "\r\n", "\n", "Ödön", "😀", "„", "…", " \u{200D}", "\u{203C}\u{FE0F}"])
         for _ in 0..<20_000 {
             let text = cells.cell()
             #expect(text.wordsBetweenSpaces == text.split(separator: " "), "\(text.debugDescription)")

@@ -32,7 +32,14 @@ public struct KnownClient: Sendable, Equatable {
     /// The sheet's cell for this client. Neither a valid e-mail nor a name (its white space
     /// folded to single spaces) holds a tab; the original row comes last, so a tab in a file's
     /// name stays in it.
-    public var cells: [String] { [email + "\t" + name + "\t" + String(digest, radix: 16) + "\t" + original.text] }
+    public var cells: [String] {
+        var cell = email
+        cell.reserveCapacity(email.utf8.count + name.utf8.count + original.file.utf8.count + 40)
+        for part in ["\t", name, "\t", String(digest, radix: 16), "\t", original.text] {
+            cell += part
+        }
+        return [cell]
+    }
 
     /// Reads a row of the hidden sheet, in either layout; nil for one that is not ours.
     public init?(cells: [String]) {

@@ -23,5 +23,5 @@ public struct RowReference: Sendable, Hashable, Codable {
         self.init(file: String(text[..<mark.lowerBound]), row: row)
     }
 
-    public var text: String { "\(file) #\(row)" }
+    public var text: String { file + " #" + String(row) }
 }
