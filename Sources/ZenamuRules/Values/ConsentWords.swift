@@ -32,29 +32,27 @@ public enum ConsentWords {
     public static func read(_ text: String) -> Bool? {
         // Most files use a handful of plain words: answer those without Foundation's folding.
         let lower = text.trimmed.lowercased()
-        if yes.contains(lower) { return true }
-        if no.contains(lower) { return false }
+        if let answer = word(lower) { return answer }
         // Accented words ("sì", "souhlasí") are Latin letters too: folded by the table, not by
         // Foundation, which bridges through NSString.
-        if let folded = foldedLatin(lower), folded != lower {
-            if yes.contains(folded) { return true }
-            if no.contains(folded) { return false }
-        }
-        return readByFolding(text)
+        if let folded = foldedLatin(lower), folded != lower, let answer = word(folded) { return answer }
+        return byFoundation(text)
     }
 
-    /// `read` with Foundation's folding: every word, whatever its letters (the reference the
-    /// table is tested against).
+    /// `read` with Foundation's folding for every word, whatever its letters: the reference the
+    /// table is tested against.
     static func readByFolding(_ text: String) -> Bool? {
-        let lower = text.trimmed.lowercased()
-        if yes.contains(lower) { return true }
-        if no.contains(lower) { return false }
-        let key = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        word(text.trimmed.lowercased()) ?? byFoundation(text)
+    }
+
+    private static func word(_ key: String) -> Bool? {
+        yes.contains(key) ? true : no.contains(key) ? false : nil
+    }
+
+    private static func byFoundation(_ text: String) -> Bool? {
+        word(text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".!")))
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        if yes.contains(key) { return true }
-        if no.contains(key) { return false }
-        return nil
+            .split(whereSeparator: \.isWhitespace).joined(separator: " "))
     }
 
     /// `text` with each scalar folded as Foundation folds it alone (case and accents away); nil
