@@ -33,6 +33,27 @@ struct XLSXReadingTests {
         #expect(rows[2].cells == ["A & B <co>", "420603123456", "2.5", "FALSE", "xy", "2023-07-16 12:00:00"])
     }
 
+    /// The shared texts live end to end in one buffer; each cell still reads its own text, trimmed,
+    /// whatever its length, and a long text named by many cells is one String, not a copy each.
+    @Test func sharedTextsReadBackFromTheirBuffer() throws {
+        let long = String(repeating: "Nováková ", count: 60) + "end"
+        let (_, rows) = try sheetRows(XLSXBuilder(sheets: [XLSXBuilder.Sheet(name: "S", table: [
+            [.shared("  Name\u{A0}"), .shared(""), .shared("Šárka Dvořák"), .shared(long)],
+            [.shared(long), .shared("jana@example.com"), .shared("Name"), .shared("   ")],
+        ])]))
+        #expect(rows[0].cells == ["Name", "", "Šárka Dvořák", long])
+        #expect(rows[1].cells == [long, "jana@example.com", "Name"])
+
+        var table = SharedStrings()
+        for text in ["a", " b ", long, "", "c"] { table.append(trimming: Array(text.utf8)) }
+        table.compact()
+        #expect((0..<table.count).map { table[$0] } == ["a", "b", long, "", "c"])
+        #expect(table.contains(4) && !table.contains(5) && !table.contains(-1))
+        // Two reads of a long text share one buffer.
+        #expect(table[2].utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+            == table[2].utf8.withContiguousStorageIfAvailable { $0.baseAddress })
+    }
+
     @Test func datesInBothDateSystems() {
         #expect(SpreadsheetValues.date(serial: 1, date1904: false) == "1900-01-01")
         #expect(SpreadsheetValues.date(serial: 61, date1904: false) == "1900-03-01")

@@ -44,14 +44,15 @@ final class ElementCollector: XMLEventHandler {
 /// Held in memory while the sheet is read, so it is capped: no string past
 /// `ReaderLimits.maxCellBytes`, no table past `limits.maxSharedStringBytes`.
 final class SharedStringsParser: XMLEventHandler {
-    private(set) var strings: [String] = []
+    // Unchecked, as in SheetRowParser: one XMLStream drives it, and the checks were a tenth of its cost.
+    @exclusivity(unchecked) private(set) var strings = SharedStrings()
     /// Set when a cap is hit; the reader stops and throws it.
     private(set) var failure: InputError?
     private let file: String
     private let maxTotalBytes: Int
-    private var totalBytes = 0
-    private var current: [UInt8] = []
-    private var inItem = false, inText = false, inPhonetic = false
+    @exclusivity(unchecked) private var totalBytes = 0
+    @exclusivity(unchecked) private var current: [UInt8] = []
+    @exclusivity(unchecked) private var inItem = false, inText = false, inPhonetic = false
 
     init(file: String, limits: ReaderLimits) {
         self.file = file
@@ -71,7 +72,7 @@ final class SharedStringsParser: XMLEventHandler {
 
     func endElement(_ name: UnsafePointer<CChar>) {
         if XMLName.is(name, "si") {
-            if failure == nil { strings.append(current.trimmedUTF8String) }
+            if failure == nil { strings.append(trimming: current) }
             inItem = false
         } else if XMLName.is(name, "rPh") {
             inPhonetic = false

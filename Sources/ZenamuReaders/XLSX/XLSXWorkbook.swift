@@ -6,7 +6,7 @@ final class XLSXWorkbook: TableFile {
     private let archive: ZipArchive
     private let file: String
     private let sheets: [(name: String, part: String)]
-    private let sharedStrings: [String]
+    private let sharedStrings: SharedStrings
     private let dateStyles: [Bool]
     private let date1904: Bool
 
@@ -48,9 +48,11 @@ final class XLSXWorkbook: TableFile {
             }
             try xml.feed([], isFinal: true)
             if let failure = parser.failure { throw failure }
-            sharedStrings = parser.strings
+            var strings = parser.strings
+            strings.compact()
+            sharedStrings = strings
         } else {
-            sharedStrings = []
+            sharedStrings = SharedStrings()
         }
         if let part = relationships.first(where: { $0.type.hasSuffix("/styles") })?.part, let styles = try archive.read(part) {
             dateStyles = try StylesPart.dateStyles(styles, part: part, file: file)
