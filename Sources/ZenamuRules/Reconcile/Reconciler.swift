@@ -12,21 +12,9 @@ public struct Reconciler {
         case conflict(Issue)
     }
 
-    /// What is kept per distinct e-mail: small, since a million clients means a million of these.
-    private struct Seen {
-        let fileIndex: Int32
-        let row: Int32
-        let name: String
-        /// A 64-bit digest of the details two rows must share to be the same client. Only rows on
-        /// the same e-mail are compared, so a collision would need two digests of one address to meet.
-        let fingerprint: UInt64
-    }
-
-    private var files: [String] = []
-
     public static let kinds: [IssueKind] = [.duplicateMerged, .duplicateEmail]
 
-    private var seen: [String: Seen] = [:]
+    private var seen = SeenClients()
 
     public init() {}
 
@@ -35,14 +23,13 @@ public struct Reconciler {
     public mutating func check(_ record: ClientRecord, emailColumn: ColumnRef?) -> Verdict {
         guard let email = record.email else { return .unique }
         let fingerprint = record.sameClientDigest
-        guard let first = seen[email] else {
-            // A row back from the error workbook is remembered as the original row it stands for.
-            remember(email: email, name: record.name.display, digest: fingerprint, at: record.provenance.original)
-            return .unique
-        }
-        let firstFile = files[Int(first.fileIndex)]
+        // A row back from the error workbook is remembered as the original row it stands for.
+        guard let first = seen.insert(email, .init(place: record.provenance.original, name: record.name.display,
+                                                   fingerprint: fingerprint))
+        else { return .unique }
+        let firstFile = first.place.file
         // The catalogue composes "{first}" ("row 3", "row 3 of a.csv") in the customer's language.
-        var place = ["firstRow": String(first.row), "name": first.name]
+        var place = ["firstRow": String(first.place.row), "name": first.name]
         if firstFile != record.provenance.file { place["firstFile"] = firstFile }
         let issue = { (kind: IssueKind) in
             Issue(kind, file: record.provenance.file, row: record.provenance.row, column: emailColumn, field: .email,
@@ -53,14 +40,7 @@ public struct Reconciler {
 
     /// A client imported by an earlier run (the error workbook's hidden list).
     public mutating func remember(_ known: KnownClient) {
-        guard seen[known.email] == nil else { return }
-        remember(email: known.email, name: known.name, digest: known.digest, at: known.original)
-    }
-
-    private mutating func remember(email: String, name: String, digest: UInt64, at place: RowReference) {
-        // Few files per run: a scan beats a dictionary.
-        let index = files.firstIndex(of: place.file) ?? { files.append(place.file); return files.count - 1 }()
-        seen[email] = Seen(fileIndex: Int32(index), row: Int32(clamping: place.row), name: name, fingerprint: digest)
+        _ = seen.insert(known.email, .init(place: known.original, name: known.name, fingerprint: known.digest))
     }
 }
 
