@@ -36,6 +36,22 @@ struct FastPathTests {
         #expect(EmailAddress.isValid("jana.novakova@seznam.cz") && !EmailAddress.isValid("jana..novakova@seznam.cz"))
     }
 
+    /// The hidden list's cell, built as bytes, is the tab-joined text it always was, and reads back.
+    @Test func aKnownClientsCellIsItsDetailsJoinedByTabs() {
+        var generator = SplitMix(seed: 7)
+        let rows = [0, 1, 9, 10, 99, 100, 1_048_576, Int.max, -1, Int.min]
+        for index in 0..<2_000 {
+            let digest = index < 3 ? [0, 1, UInt64.max][index] : generator.next() >> (generator.next() % 64)
+            let row = index < rows.count ? rows[index] : Int(generator.next() % 2_000_000)
+            let client = KnownClient(email: "client\(index)@example.com", name: "Šárka Nováková \(index)", digest: digest,
+                                     original: RowReference(file: "klienti #\(index).csv", row: row))
+            let expected = "client\(index)@example.com\tŠárka Nováková \(index)\t\(String(digest, radix: 16))\t"
+                + "klienti #\(index).csv #\(row)"
+            #expect(client.cells == [expected])
+            if row >= 1 { #expect(KnownClient(cells: client.cells) == client) }
+        }
+    }
+
     @Test func domainTyposByBytesAreByEditDistance() {
         var cells = Cells(state: 2, pieces: ["g", "m", "a", "i", "l", ".", "com", "co", "cz", "seznam", "hotmial", "yaho",
                                              "o", "-", "1", "fr", "outlok", "gmial"])

@@ -216,9 +216,11 @@ enum XMLSafe {
     static func text(_ text: String) -> String {
         // A forbidden scalar is a control byte other than tab and line ends, or EF BF BE / EF BF BF:
         // most text has neither.
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }),
-              text.unicodeScalars.contains(where: isForbidden)
-        else { return text }
+        var copy = text
+        let suspect = copy.withUTF8 { bytes in
+            bytes.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }
+        }
+        guard suspect, text.unicodeScalars.contains(where: isForbidden) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(isForbidden(scalar) ? "\u{FFFD}" : scalar) }
         return String(scalars)
