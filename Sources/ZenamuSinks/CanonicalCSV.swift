@@ -38,7 +38,7 @@ public enum CanonicalCSV {
         for (index, cell) in cells.enumerated() {
             if index > 0 { out.append(0x2C) }
             guard needsQuotes(cell) else {
-                out += cell.utf8
+                Self.append(cell, to: &out)
                 continue
             }
             out.append(0x22)
@@ -50,11 +50,19 @@ public enum CanonicalCSV {
         }
     }
 
+    /// A cell's bytes, copied from its contiguous UTF-8 where it has it (a native String does).
+    private static func append(_ cell: String, to out: inout [UInt8]) {
+        if cell.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil { out += cell.utf8 }
+    }
+
     /// A separator, a quote or a line break inside, or white space at either end.
     static func needsQuotes(_ cell: String) -> Bool {
         let utf8 = cell.utf8
         guard let first = utf8.first, let last = utf8.last else { return false }
-        if utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { return true }
+        let special = { (byte: UInt8) in byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D }
+        if utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? utf8.contains(where: special) {
+            return true
+        }
         let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
         if first < 0x80 ? isSpace(first) : cell.first?.isWhitespace == true { return true }
         return last < 0x80 ? isSpace(last) : cell.last?.isWhitespace == true
@@ -90,7 +98,8 @@ public final class CanonicalCSVSink: ClientSink {
         guard case let .accepted(record, _) = outcome else { return }
         line.removeAll(keepingCapacity: true)
         CanonicalCSV.append(CanonicalCSV.cells(record), to: &line)
-        line += [0x0D, 0x0A]
+        line.append(0x0D)
+        line.append(0x0A)
         try file.write(line)
     }
 

@@ -284,6 +284,24 @@ struct FastPathTests {
         }
     }
 
+    @Test func aTwoWordNameSplitsAsTheGeneralSplitDoes() {
+        var cells = Cells(state: 19, pieces: ["Jana", "Nováková", " ", " ", " \u{301}", "e\u{301}", "Ödön", "😀", "„", "x", "\t"])
+        var twoWords = 0
+        for _ in 0..<20_000 {
+            let text = cells.cell(maxPieces: 4)
+            let words = text.wordsBetweenSpaces.map(String.init)
+            let fast = NameMustBePresent.twoWords(text)
+            let singleSpaced = !text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.contains("  ")
+            if let fast {
+                twoWords += 1
+                #expect([fast.0, fast.1] == words, "\(text.debugDescription)")
+            } else {
+                #expect(words.count != 2 || !singleSpaced || !text.scalarsAreCharacters, "\(text.debugDescription)")
+            }
+        }
+        #expect(twoWords > 300)
+    }
+
     @Test func consentWordsFoldedByTheTableAreFoldedByFoundation() {
         var cells = Cells(state: 17, pieces: ["Sì", "sí", "SOUHLASÍ", "souhlas", "ano", "Áno", "ne", "Né", "oui", "Accepté", "nem",
                                              " ", "\t", ".", "!", "opted", " in", "ß", "ı", "İ", "Ø", "ł", "FAŁSZ", "ő", "\n"])

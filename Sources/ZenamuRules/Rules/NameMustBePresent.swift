@@ -51,6 +51,10 @@ public struct NameMustBePresent: NormalisationRule {
             let display = familyFirst ? "\(family) \(given)" : "\(given) \(family)"
             return PersonName(display: display, given: given, family: family, original: full)
         }
+        if let (first, second) = Self.twoWords(full) {
+            return familyFirst ? PersonName(display: full, given: second, family: first, original: full)
+                : PersonName(display: full, given: first, family: second, original: full)
+        }
         let words = full.wordsBetweenSpaces.map(String.init)
         guard words.count >= 2 else { return PersonName(display: full, given: full, original: full) }
         if familyFirst {
@@ -59,14 +63,36 @@ public struct NameMustBePresent: NormalisationRule {
         return PersonName(display: full, given: words[0], family: words.dropFirst().joined(separator: " "), original: full)
     }
 
+    /// The two words of a name with exactly one space inside ("Jana Nováková", most names), as
+    /// `wordsBetweenSpaces` splits it; nil for any other name.
+    static func twoWords(_ name: String) -> (String, String)? {
+        var copy = name
+        let space = copy.withUTF8 { bytes -> Int? in
+            var found: Int?
+            for index in bytes.indices where bytes[index] == 0x20 {
+                guard found == nil else { return nil }
+                found = index
+            }
+            return found.flatMap { $0 > 0 && $0 < bytes.count - 1 ? $0 : nil }
+        }
+        guard let space, name.scalarsAreCharacters else { return nil }
+        let utf8 = name.utf8
+        let end = utf8.index(utf8.startIndex, offsetBy: space)
+        return (String(name[..<end]), String(name[utf8.index(after: end)...]))
+    }
+
     /// Single spaces between words; most names already are, and are returned as they are.
     func collapse(_ text: String) -> String {
-        var previousWasSpace = true
-        let clean = text.utf8.allSatisfy { byte in
-            let isSpace = byte == 0x20
-            defer { previousWasSpace = isSpace }
-            return byte >= 0x21 || (isSpace && !previousWasSpace)
-        } && !previousWasSpace
+        var copy = text
+        let clean = copy.withUTF8 { bytes in
+            var previousWasSpace = true
+            for byte in bytes {
+                let isSpace = byte == 0x20
+                guard byte >= 0x21 || (isSpace && !previousWasSpace) else { return false }
+                previousWasSpace = isSpace
+            }
+            return !previousWasSpace
+        }
         return clean ? text : text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
