@@ -23,17 +23,17 @@ extern "C" void zm_phone_parse(const char *text, const char *default_region, zm_
     if (util.Parse(text, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) return;
 
     out->status = 0;
-    out->is_valid = util.IsValidNumber(number) ? 1 : 0;
-    out->is_possible = util.IsPossibleNumber(number) ? 1 : 0;
+    // IsValidNumber is GetRegionCodeForNumber then IsValidNumberForRegion: the region is looked
+    // up once here and serves both.
+    std::string found;
+    util.GetRegionCodeForNumber(number, &found);
+    out->is_valid = util.IsValidNumberForRegion(number, found) ? 1 : 0;
     out->country_code = number.country_code();
+    if (found.size() == 2) std::strcpy(out->region, found.c_str());
 
     std::string e164;
     util.Format(number, PhoneNumberUtil::E164, &e164);
     std::strncpy(out->e164, e164.c_str(), sizeof(out->e164) - 1);
-
-    std::string found;
-    util.GetRegionCodeForNumber(number, &found);
-    if (found.size() == 2) std::strcpy(out->region, found.c_str());
 }
 
 extern "C" int zm_phone_is_supported_region(const char *region) {

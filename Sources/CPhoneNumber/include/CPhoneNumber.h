@@ -11,8 +11,6 @@ typedef struct {
     int status;
     /// libphonenumber knows this number as a valid number of its region.
     int is_valid;
-    /// The length fits some number of the country (weaker than is_valid).
-    int is_possible;
     int country_code;
     /// "+420123456789", NUL-terminated.
     char e164[40];
