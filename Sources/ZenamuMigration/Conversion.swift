@@ -112,6 +112,8 @@ public struct Conversion {
                 builder.endDocument()
             }
             let report = builder.report()
+            // Finishing can take seconds (errors.xlsx is compressed as it closes): say so.
+            options.progress?(ConversionProgress(file: nil, rows: report.rows.read, fraction: 1, finishing: true))
             for sink in sinks { try sink.finish(report) }
             options.progress?(ConversionProgress(file: nil, rows: report.rows.read, fraction: 1))
             return report
@@ -430,16 +432,19 @@ public struct Conversion {
 }
 
 /// How far a run is: rows read of the file being read, and the share of it done when the reader
-/// knows. `file` nil: the run has finished.
+/// knows. `finishing`: every row is read and the outputs are being completed. `file` nil and not
+/// finishing: the run has finished.
 public struct ConversionProgress: Sendable, Equatable {
     public var file: String?
     public var rows: Int
     public var fraction: Double?
+    public var finishing: Bool
 
-    public init(file: String?, rows: Int, fraction: Double?) {
+    public init(file: String?, rows: Int, fraction: Double?, finishing: Bool = false) {
         self.file = file
         self.rows = rows
         self.fraction = fraction
+        self.finishing = finishing
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import ZenamuMigration
 
 /// A progress line on standard error while a long run reads its files: rows read, rows a
-/// second, and the share of the file done. Only on a terminal (a script reading stderr gets
+/// second, and the share of the file done; then that the outputs are being written. Only on a terminal (a script reading stderr gets
 /// nothing), only once the run has taken a second, and wiped before the summary is printed.
 final class TerminalProgress: @unchecked Sendable {
     private let started = Date()
@@ -18,8 +18,17 @@ final class TerminalProgress: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
-        guard let file = progress.file else { return clear() }
         let elapsed = now.timeIntervalSince(started)
+        if progress.finishing {
+            // Drawn whenever the run is long enough to show progress at all: the last seconds of
+            // a large run are spent here, with no rows left to count.
+            guard elapsed >= 1 else { return }
+            lastDrawn = now
+            let line = "Read \(Self.grouped(progress.rows)) rows in \(Int(elapsed.rounded())) s; writing the outputs…"
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+            return
+        }
+        guard let file = progress.file else { return clear() }
         guard elapsed >= 1, lastDrawn.map({ now.timeIntervalSince($0) >= 0.2 }) ?? true else { return }
         lastDrawn = now
         var line = "Reading \(file): \(Self.grouped(progress.rows)) rows, \(Self.grouped(Int(Double(progress.rows) / elapsed))) rows/s"

@@ -59,7 +59,7 @@ struct ProgressTests {
         var all: [ConversionProgress] { lock.withLock { seen } }
     }
 
-    @Test func aRunReportsRowsAndShareDoneThenItsEnd() throws {
+    @Test func aRunReportsRowsAndShareDoneThenItsOutputsThenItsEnd() throws {
         let folder = try TemporaryFolder()
         let text = "Name,Email\n" + (1...5_000).map { "Client \($0),c\($0)@example.com" }.joined(separator: "\n")
         let file = try folder.file("long.csv", text: text)
@@ -71,7 +71,8 @@ struct ProgressTests {
         let reading = events.all.filter { $0.file == "long.csv" }
         #expect(reading.map(\.rows) == [1_000, 2_000, 3_000, 4_000, 5_000, 5_000])
         #expect(reading.last?.fraction == 1)
-        #expect(events.all.last == ConversionProgress(file: nil, rows: 5_000, fraction: 1))
+        #expect(events.all.suffix(2) == [ConversionProgress(file: nil, rows: 5_000, fraction: 1, finishing: true),
+                                         ConversionProgress(file: nil, rows: 5_000, fraction: 1)])
     }
 
     @Test func nothingOnStandardErrorWhenItIsNotATerminal() throws {
