@@ -54,6 +54,54 @@ struct XLSXReadingTests {
             == table[2].utf8.withContiguousStorageIfAvailable { $0.baseAddress })
     }
 
+    /// A table of `count` texts ("text 0"…), and a sheet whose rows name the given indices.
+    static func workbook(texts count: Int, tail: String = "</sst>", rows: [[Int]]) -> XLSXBuilder {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let sst = #"<?xml version="1.0"?><sst xmlns="\#(main)">"# + (0..<count).map { "<si><t>text \($0)</t></si>" }.joined() + tail
+        let sheet = #"<?xml version="1.0"?><worksheet xmlns="\#(main)"><sheetData>"# + rows.enumerated().map { number, indices in
+            #"<row r="\#(number + 1)">"# + indices.enumerated().map { column, index in
+                #"<c r="\#(ColumnRef(index: column, header: "").letter)\#(number + 1)" t="s"><v>\#(index)</v></c>"#
+            }.joined() + "</row>"
+        }.joined() + "</sheetData></worksheet>"
+        var builder = XLSXBuilder(sheets: [XLSXBuilder.Sheet(name: "S", table: [[.inline("x")]])])
+        builder.overrides["xl/sharedStrings.xml"] = Array(sst.utf8)
+        builder.overrides["xl/worksheets/clients-7.xml"] = Array(sheet.utf8)
+        return builder
+    }
+
+    /// The table is parsed on its own thread, a chunk of texts at a time, while the sheet is read:
+    /// a cell finds its text wherever it lies, whatever the order, across chunks.
+    @Test func sharedTextsInAnyOrderAcrossChunks() throws {
+        let size = SharedStringsLoader.chunkSize
+        let asked = [[3 * size - 1, 0, size, size - 1, 2 * size + 5], [size + 1, 2 * size], [7]]
+        let (_, rows) = try sheetRows(Self.workbook(texts: 3 * size, rows: asked))
+        #expect(rows.map(\.cells) == asked.map { $0.map { "text \($0)" } })
+    }
+
+    /// A text past the end of a table read in chunks is named with the whole table's count.
+    @Test func aTextPastTheEndCountsTheWholeTable() throws {
+        let size = SharedStringsLoader.chunkSize
+        let error = try #require(throws: InputError.self) {
+            try sheetRows(Self.workbook(texts: size + 10, rows: [[1], [size + 10]]))
+        }
+        #expect(error.reason.contains("refers to text number \"\(size + 10)\", which is not among its \(size + 10) texts"))
+        #expect(error.row == 2)
+    }
+
+    /// A table broken past the texts the sheet uses still refuses the workbook, with the table's
+    /// error, as when it was parsed before the sheet; and before the sheet's own damage.
+    @Test func aBrokenTableIsReportedFirstWhateverTheSheetUses() throws {
+        let size = SharedStringsLoader.chunkSize
+        let broken = Self.workbook(texts: 2 * size, tail: "<si><t>unclosed</si></sst>", rows: [[0, 1], [2]])
+        let error = try #require(throws: InputError.self) { try sheetRows(broken) }
+        #expect(error.reason.contains("part xl/sharedStrings.xml is not well-formed XML"))
+
+        var both = Self.workbook(texts: 2 * size, tail: "<si><t>unclosed</si></sst>", rows: [[0]])
+        both.overrides["xl/worksheets/clients-7.xml"]? += Array("<row>".utf8)
+        let first = try #require(throws: InputError.self) { try sheetRows(both) }
+        #expect(first.reason.contains("part xl/sharedStrings.xml is not well-formed XML"))
+    }
+
     @Test func datesInBothDateSystems() {
         #expect(SpreadsheetValues.date(serial: 1, date1904: false) == "1900-01-01")
         #expect(SpreadsheetValues.date(serial: 61, date1904: false) == "1900-03-01")

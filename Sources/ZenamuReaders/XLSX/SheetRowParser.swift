@@ -14,7 +14,7 @@ final class SheetRowParser: XMLEventHandler {
     /// Set when the XML is well-formed but its content is not (a shared string that does not exist).
     private(set) var failure: InputError?
 
-    private let sharedStrings: SharedStrings
+    @exclusivity(unchecked) private var sharedStrings: SharedStringsView
     private let dateStyles: [Bool]
     private let date1904: Bool
     private let file: String
@@ -58,7 +58,7 @@ final class SheetRowParser: XMLEventHandler {
         }
     }
 
-    init(sharedStrings: SharedStrings, dateStyles: [Bool], date1904: Bool, file: String) {
+    init(sharedStrings: SharedStringsView, dateStyles: [Bool], date1904: Bool, file: String) {
         self.sharedStrings = sharedStrings
         self.dateStyles = dateStyles
         self.date1904 = date1904
@@ -133,6 +133,10 @@ final class SheetRowParser: XMLEventHandler {
         }
     }
 
+    /// How the shared-strings table failed, once it is parsed whole; nil when it is sound. A
+    /// broken table goes before anything else the sheet reports, as when it was parsed first.
+    func tableFailure() -> InputError? { sharedStrings.failure() }
+
     /// A decimal attribute value ("12"); 0 when it is not one.
     private static func integer(_ text: UnsafePointer<CChar>) -> Int {
         var value = 0, cursor = text
@@ -160,16 +164,20 @@ final class SheetRowParser: XMLEventHandler {
     private func cellText() -> String {
         if type == .shared {
             if value.isEmpty { return "" }
-            guard let index = Self.sharedStringIndex(value), sharedStrings.contains(index) else {
+            switch Self.sharedStringIndex(value).map({ sharedStrings.text($0) }) ?? sharedStrings.missing() {
+            case let .text(text):
+                return text
+            case let .failed(tableFailure):
+                if failure == nil { failure = tableFailure }
+            case let .missing(count):
                 if failure == nil {
                     failure = InputError.damagedWorkbook(
                         file, "the workbook is damaged: a cell refers to text number \"\(Self.shown(value))\", "
-                            + "which is not among its \(sharedStrings.count) texts",
+                            + "which is not among its \(count) texts",
                         row: rowNumber, column: ColumnRef(index: max(column, 0), header: "").letter)
                 }
-                return ""
             }
-            return sharedStrings[index]
+            return ""
         }
         if type == .inline { return inline.trimmedUTF8String }
         let raw = String(decoding: value, as: UTF8.self)

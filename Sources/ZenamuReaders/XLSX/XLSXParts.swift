@@ -43,20 +43,37 @@ final class ElementCollector: XMLEventHandler {
 /// The shared-strings table: each `<si>`'s text runs joined, phonetic runs (`<rPh>`) left out.
 /// Held in memory while the sheet is read, so it is capped: no string past
 /// `ReaderLimits.maxCellBytes`, no table past `limits.maxSharedStringBytes`.
+/// Texts are handed on `chunkSize` at a time, each chunk a table of its own (`SharedStringsLoader`).
 final class SharedStringsParser: XMLEventHandler {
     // Unchecked, as in SheetRowParser: one XMLStream drives it, and the checks were a tenth of its cost.
-    @exclusivity(unchecked) private(set) var strings = SharedStrings()
+    /// The texts since the last chunk was handed on.
+    @exclusivity(unchecked) private var strings = SharedStrings()
+    /// Texts handed on in chunks before `strings`.
+    @exclusivity(unchecked) private var handedOn = 0
     /// Set when a cap is hit; the reader stops and throws it.
     private(set) var failure: InputError?
     private let file: String
     private let maxTotalBytes: Int
+    private let chunkSize: Int
+    private let handOn: (SharedStrings) -> Void
     @exclusivity(unchecked) private var totalBytes = 0
     @exclusivity(unchecked) private var current: [UInt8] = []
     @exclusivity(unchecked) private var inItem = false, inText = false, inPhonetic = false
 
-    init(file: String, limits: ReaderLimits) {
+    init(file: String, limits: ReaderLimits, chunkSize: Int, handOn: @escaping (SharedStrings) -> Void) {
         self.file = file
         maxTotalBytes = limits.maxSharedStringBytes
+        self.chunkSize = chunkSize
+        self.handOn = handOn
+    }
+
+    /// Hands on the texts not handed on yet (call at the end of the part).
+    func flush() {
+        guard failure == nil, strings.count > 0 else { return }
+        handedOn += strings.count
+        strings.compact()
+        handOn(strings)
+        strings = SharedStrings()
     }
 
     func startElement(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
@@ -72,7 +89,10 @@ final class SharedStringsParser: XMLEventHandler {
 
     func endElement(_ name: UnsafePointer<CChar>) {
         if XMLName.is(name, "si") {
-            if failure == nil { strings.append(trimming: current) }
+            if failure == nil {
+                strings.append(trimming: current)
+                if strings.count == chunkSize { flush() }
+            }
             inItem = false
         } else if XMLName.is(name, "rPh") {
             inPhonetic = false
@@ -85,7 +105,7 @@ final class SharedStringsParser: XMLEventHandler {
         guard inText, failure == nil else { return }
         totalBytes += length
         if current.count + length > ReaderLimits.maxCellBytes {
-            failure = InputError(file: file, reason: "the workbook's text number \(strings.count + 1) is longer than "
+            failure = InputError(file: file, reason: "the workbook's text number \(handedOn + strings.count + 1) is longer than "
                 + "\(size: UInt64(ReaderLimits.maxCellBytes)), the most a cell may hold here (Excel itself stops at "
                 + "32,767 characters); the file is damaged or built to exhaust the reader.")
         } else if totalBytes > maxTotalBytes {

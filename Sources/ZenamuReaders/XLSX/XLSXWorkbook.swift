@@ -6,7 +6,7 @@ final class XLSXWorkbook: TableFile {
     private let archive: ZipArchive
     private let file: String
     private let sheets: [(name: String, part: String)]
-    private let sharedStrings: SharedStrings
+    private let sharedStrings: SharedStringsLoader?
     private let dateStyles: [Bool]
     private let date1904: Bool
 
@@ -38,33 +38,36 @@ final class XLSXWorkbook: TableFile {
                 + "put the client list on a worksheet, or export it as CSV.")
         }
 
-        if let part = relationships.first(where: { $0.type.hasSuffix("/sharedStrings") })?.part,
-           let stream = try archive.open(part) {
-            let parser = SharedStringsParser(file: file, limits: archive.limits)
-            let xml = XMLStream(handler: parser, part: part, file: file)
-            while let chunk = try stream.next() {
-                try xml.feed(chunk, isFinal: false)
-                if let failure = parser.failure { throw failure }
-            }
-            try xml.feed([], isFinal: true)
-            if let failure = parser.failure { throw failure }
-            var strings = parser.strings
-            strings.compact()
-            sharedStrings = strings
+        // Parsed on a second thread as the sheet is read (SharedStringsLoader), through a handle
+        // of its own.
+        if let part = relationships.first(where: { $0.type.hasSuffix("/sharedStrings") })?.part, archive.contains(part) {
+            sharedStrings = SharedStringsLoader(archive: try archive.reopened(), part: part)
         } else {
-            sharedStrings = SharedStrings()
+            sharedStrings = nil
         }
-        if let part = relationships.first(where: { $0.type.hasSuffix("/styles") })?.part, let styles = try archive.read(part) {
-            dateStyles = try StylesPart.dateStyles(styles, part: part, file: file)
-        } else {
-            dateStyles = []
+        do {
+            if let part = relationships.first(where: { $0.type.hasSuffix("/styles") })?.part, let styles = try archive.read(part) {
+                dateStyles = try StylesPart.dateStyles(styles, part: part, file: file)
+            } else {
+                dateStyles = []
+            }
+        } catch {
+            // The shared strings came first when they were parsed before the styles.
+            throw sharedStrings?.finished().failure ?? error
         }
     }
 
     func rows(sheet index: Int) throws -> any RowSource {
         let sheet = sheets[index]
-        guard let entry = try archive.open(sheet.part) else { throw archive.damaged(sheet.part) }
-        let parser = SheetRowParser(sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: date1904, file: file)
+        let entry: ZipEntryStream
+        do {
+            guard let opened = try archive.open(sheet.part) else { throw archive.damaged(sheet.part) }
+            entry = opened
+        } catch {
+            throw sharedStrings?.finished().failure ?? error
+        }
+        let parser = SheetRowParser(sharedStrings: SharedStringsView(sharedStrings), dateStyles: dateStyles,
+                                    date1904: date1904, file: file)
         return XLSXSheetReader(
             info: TableInfo(file: file, format: "xlsx", sheet: sheet.name), entry: entry, parser: parser,
             stream: XMLStream(handler: parser, part: sheet.part, file: file))
@@ -134,17 +137,26 @@ final class XLSXSheetReader: RowSource {
     }
 
     func next() throws -> SourceRow? {
-        while index == parser.rows.count {
-            if finished { return nil }
-            parser.rows.removeAll(keepingCapacity: true)
-            index = 0
-            if let chunk = try entry.next() {
-                try stream.feed(chunk, isFinal: false)
-            } else {
-                try stream.feed([], isFinal: true)
-                finished = true
+        do {
+            while index == parser.rows.count {
+                // The sheet is done once its shared texts are known to be sound too.
+                if finished {
+                    if let failure = parser.tableFailure() { throw failure }
+                    return nil
+                }
+                parser.rows.removeAll(keepingCapacity: true)
+                index = 0
+                if let chunk = try entry.next() {
+                    try stream.feed(chunk, isFinal: false)
+                } else {
+                    try stream.feed([], isFinal: true)
+                    finished = true
+                }
+                if let failure = parser.failure { throw failure }
             }
-            if let failure = parser.failure { throw failure }
+        } catch {
+            // A broken shared-strings table is reported first, as when it was parsed first.
+            throw parser.tableFailure() ?? error
         }
         defer { index += 1 }
         return parser.rows[index]

@@ -1,4 +1,5 @@
 import CLibzip
+import Foundation
 import ZenamuCore
 
 /// A zip file read through libzip, entry by entry, with every inflated byte counted against
@@ -7,13 +8,20 @@ import ZenamuCore
 final class ZipArchive {
     let file: String
     let limits: ReaderLimits
+    private let path: String
     private let archive: OpaquePointer
-    /// Bytes inflated so far from all entries.
-    fileprivate var totalInflated: UInt64 = 0
+    /// Bytes inflated so far from all entries, by every handle on this file (`reopened()`).
+    fileprivate let inflatedBytes: InflatedBytes
 
-    init(path: String, file: String, limits: ReaderLimits) throws {
+    convenience init(path: String, file: String, limits: ReaderLimits) throws {
+        try self.init(path: path, file: file, limits: limits, counting: InflatedBytes())
+    }
+
+    private init(path: String, file: String, limits: ReaderLimits, counting inflatedBytes: InflatedBytes) throws {
         self.file = file
         self.limits = limits
+        self.path = path
+        self.inflatedBytes = inflatedBytes
         var code: Int32 = 0
         guard let archive = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else {
             var error = zip_error_t()
@@ -33,6 +41,12 @@ final class ZipArchive {
     }
 
     deinit { zip_discard(archive) }
+
+    /// A second handle on the same file, for another thread to read an entry with: libzip's
+    /// handles are not shared between threads. Its bytes count against the same caps.
+    func reopened() throws -> ZipArchive {
+        try ZipArchive(path: path, file: file, limits: limits, counting: inflatedBytes)
+    }
 
     func contains(_ name: String) -> Bool { zip_name_locate(archive, name, 0) >= 0 }
 
@@ -105,10 +119,10 @@ final class ZipEntryStream {
         if count < 0 { throw archive.damaged(name) }
         if count == 0 { return nil }
         inflated += UInt64(count)
-        archive.totalInflated += UInt64(count)
+        let totalInflated = archive.inflatedBytes.add(UInt64(count))
         let limits = archive.limits
         if inflated > limits.maxEntryBytes { throw archive.tooLarge(name, size: inflated) }
-        if archive.totalInflated > limits.maxTotalBytes {
+        if totalInflated > limits.maxTotalBytes {
             throw InputError(file: archive.file, reason: "the workbook unpacks to more than \(size: limits.maxTotalBytes) in all; "
                 + "that is no client list but a zip bomb or a corrupt file (raise --max-unzipped-mb if you trust it).")
         }
@@ -117,6 +131,20 @@ final class ZipEntryStream {
                 + "its packed size, as zip bombs do, not spreadsheets (raise --max-zip-ratio if you trust it).")
         }
         return Array(buffer[0..<Int(count)])
+    }
+}
+
+/// A count of inflated bytes shared by the handles on one workbook, which may read on two threads.
+final class InflatedBytes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total: UInt64 = 0
+
+    /// Adds `count` and gives the new total.
+    func add(_ count: UInt64) -> UInt64 {
+        lock.lock()
+        defer { lock.unlock() }
+        total += count
+        return total
     }
 }
 
