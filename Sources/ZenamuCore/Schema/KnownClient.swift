@@ -40,33 +40,12 @@ public struct KnownClient: Sendable, Equatable {
         bytes.append(0x09)
         bytes.append(contentsOf: name.utf8)
         bytes.append(0x09)
-        Self.appendHex(digest, to: &bytes)
+        bytes.append(contentsOf: String(digest, radix: 16).utf8)
         bytes.append(0x09)
         bytes.append(contentsOf: original.file.utf8)
         bytes.append(contentsOf: " #".utf8)
-        Self.appendDecimal(original.row, to: &bytes)
+        bytes.append(contentsOf: String(original.row).utf8)
         return [String(decoding: bytes, as: UTF8.self)]
-    }
-
-    /// `String(value, radix: 16)`'s digits.
-    static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
-        let digits = max(1, (64 - value.leadingZeroBitCount + 3) / 4)
-        for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
-            let nibble = UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xF
-            bytes.append(nibble < 10 ? 0x30 + nibble : 0x57 + nibble)
-        }
-    }
-
-    /// `String(value)`'s digits.
-    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude, divisor: UInt = 1
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        repeat {
-            bytes.append(0x30 + UInt8(magnitude / divisor))
-            magnitude %= divisor
-            divisor /= 10
-        } while divisor > 0
     }
 
     /// Reads a row of the hidden sheet, in either layout; nil for one that is not ours.

@@ -52,8 +52,7 @@ final class XLSXWorkbook: TableFile {
                 dateStyles = []
             }
         } catch {
-            // The shared strings came first when they were parsed before the styles.
-            throw sharedStrings?.finished().failure ?? error
+            throw Self.tableFirst(sharedStrings, error)
         }
     }
 
@@ -64,13 +63,19 @@ final class XLSXWorkbook: TableFile {
             guard let opened = try archive.open(sheet.part) else { throw archive.damaged(sheet.part) }
             entry = opened
         } catch {
-            throw sharedStrings?.finished().failure ?? error
+            throw Self.tableFirst(sharedStrings, error)
         }
         let parser = SheetRowParser(sharedStrings: SharedStringsView(sharedStrings), dateStyles: dateStyles,
                                     date1904: date1904, file: file)
         return XLSXSheetReader(
             info: TableInfo(file: file, format: "xlsx", sheet: sheet.name), entry: entry, parser: parser,
             stream: XMLStream(handler: parser, part: sheet.part, file: file))
+    }
+
+    /// A broken shared-strings table is reported before anything found after it, as when the
+    /// table was parsed before the rest (it now parses on a thread of its own).
+    private static func tableFirst(_ table: SharedStringsLoader?, _ error: any Error) -> any Error {
+        table?.finished().failure ?? error
     }
 
     /// The workbook part named by the package's `_rels/.rels` (normally `xl/workbook.xml`).
