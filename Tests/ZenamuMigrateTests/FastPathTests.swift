@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ZenamuAdapters
 @testable import ZenamuCore
 @testable import ZenamuRules
 @testable import ZenamuSinks
@@ -300,6 +301,14 @@ struct FastPathTests {
             }
         }
         #expect(twoWords > 300)
+    }
+
+    @Test func headerWordDeletionsByBytesAreByScalars() {
+        var cells = Cells(state: 23, pieces: ["jméno", "e-mail", "telefon", "příjmení", "ő", "ü", "e\u{301}", "😀", " ", "ß", "x"])
+        for _ in 0..<5_000 {
+            let word = cells.cell(maxPieces: 4)
+            #expect(HeaderDictionary.deletions(of: word) == HeaderDictionary.deletionsByScalars(of: word), "\(word.debugDescription)")
+        }
     }
 
     @Test func consentWordsFoldedByTheTableAreFoldedByFoundation() {
