@@ -13,6 +13,8 @@ struct SeenClients {
     struct Client {
         let place: RowReference
         let name: String
+        /// A 64-bit digest of the details two rows must share to be the same client. Only rows on
+        /// the same e-mail are compared, so a collision would need two digests of one address to meet.
         let fingerprint: UInt64
     }
 
