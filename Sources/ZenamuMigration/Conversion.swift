@@ -240,7 +240,10 @@ public struct Conversion {
         func read() throws -> [SourceRow] {
             var batch: [SourceRow] = []
             while batch.count < max(1, options.batchRows) {
-                if let limit = options.rowLimit, dataRows >= limit { break }
+                if let limit = options.rowLimit, dataRows >= limit {
+                    try source.stopReading()
+                    break
+                }
                 guard let row = try pending.next() ?? source.next() else { break }
                 dataRows += 1
                 batch.append(row)

@@ -50,19 +50,18 @@ public enum CanonicalCSV {
         }
     }
 
-    /// A cell's bytes, copied from its contiguous UTF-8 where it has it (a native String does).
+    /// A cell's bytes, copied from its contiguous UTF-8.
     private static func append(_ cell: String, to out: inout [UInt8]) {
-        if cell.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil { out += cell.utf8 }
+        var cell = cell
+        cell.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// A separator, a quote or a line break inside, or white space at either end.
     static func needsQuotes(_ cell: String) -> Bool {
         let utf8 = cell.utf8
         guard let first = utf8.first, let last = utf8.last else { return false }
-        let special = { (byte: UInt8) in byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D }
-        if utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? utf8.contains(where: special) {
-            return true
-        }
+        var copy = cell
+        if copy.withUTF8({ $0.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }) { return true }
         let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
         if first < 0x80 ? isSpace(first) : cell.first?.isWhitespace == true { return true }
         return last < 0x80 ? isSpace(last) : cell.last?.isWhitespace == true

@@ -2,8 +2,9 @@ import Foundation
 import ZenamuMigration
 
 /// A progress line on standard error while a long run reads its files: rows read, rows a
-/// second, and the share of the file done; then that the outputs are being written. Only on a terminal (a script reading stderr gets
-/// nothing), only once the run has taken a second, and wiped before the summary is printed.
+/// second, and the share of the file done; then that the outputs are being written. Only on a
+/// terminal (a script reading stderr gets nothing), only once the run has taken a second, and
+/// wiped before the summary is printed.
 final class TerminalProgress: @unchecked Sendable {
     private let started = Date()
     private var lastDrawn: Date?
@@ -23,16 +24,18 @@ final class TerminalProgress: @unchecked Sendable {
             // Drawn whenever the run is long enough to show progress at all: the last seconds of
             // a large run are spent here, with no rows left to count.
             guard elapsed >= 1 else { return }
-            lastDrawn = now
-            let line = "Read \(Self.grouped(progress.rows)) rows in \(Int(elapsed.rounded())) s; writing the outputs…"
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
-            return
+            return draw("Read \(Self.grouped(progress.rows)) rows in \(Int(elapsed.rounded())) s; writing the outputs…", at: now)
         }
         guard let file = progress.file else { return clear() }
         guard elapsed >= 1, lastDrawn.map({ now.timeIntervalSince($0) >= 0.2 }) ?? true else { return }
-        lastDrawn = now
         var line = "Reading \(file): \(Self.grouped(progress.rows)) rows, \(Self.grouped(Int(Double(progress.rows) / elapsed))) rows/s"
         if let fraction = progress.fraction { line += ", \(Int(fraction * 100))% of the file" }
+        draw(line, at: now)
+    }
+
+    /// Replaces the line on the terminal with `line`.
+    private func draw(_ line: String, at now: Date) {
+        lastDrawn = now
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
     }
 

@@ -54,10 +54,12 @@ struct XLSXReadingTests {
             == table[2].utf8.withContiguousStorageIfAvailable { $0.baseAddress })
     }
 
-    /// A table of `count` texts ("text 0"…), and a sheet whose rows name the given indices.
-    static func workbook(texts count: Int, tail: String = "</sst>", rows: [[Int]]) -> XLSXBuilder {
+    /// A table of `count` texts ("text 0"…, the first ones `first` instead), and a sheet whose rows
+    /// name the given indices.
+    static func workbook(texts count: Int, first: [String] = [], tail: String = "</sst>", rows: [[Int]]) -> XLSXBuilder {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-        let sst = #"<?xml version="1.0"?><sst xmlns="\#(main)">"# + (0..<count).map { "<si><t>text \($0)</t></si>" }.joined() + tail
+        let texts = first + (first.count..<count).map { "text \($0)" }
+        let sst = #"<?xml version="1.0"?><sst xmlns="\#(main)">"# + texts.map { "<si><t>\($0)</t></si>" }.joined() + tail
         let sheet = #"<?xml version="1.0"?><worksheet xmlns="\#(main)"><sheetData>"# + rows.enumerated().map { number, indices in
             #"<row r="\#(number + 1)">"# + indices.enumerated().map { column, index in
                 #"<c r="\#(ColumnRef(index: column, header: "").letter)\#(number + 1)" t="s"><v>\#(index)</v></c>"#
@@ -95,6 +97,14 @@ struct XLSXReadingTests {
         let broken = Self.workbook(texts: 2 * size, tail: "<si><t>unclosed</si></sst>", rows: [[0, 1], [2]])
         let error = try #require(throws: InputError.self) { try sheetRows(broken) }
         #expect(error.reason.contains("part xl/sharedStrings.xml is not well-formed XML"))
+
+        // `inspect` reads five rows of forty: the table, broken beyond them, still refuses the workbook.
+        let folder = try TemporaryFolder()
+        let url = folder.url.appendingPathComponent("broken.xlsx")
+        try Self.workbook(texts: 2 * size, first: ["Name", "Email"], tail: "<si><t>unclosed</si></sst>",
+                          rows: [[0, 1]] + (2..<42).map { [$0, $0] }).write(to: url)
+        let inspected = try #require(throws: InputError.self) { try Inspection(path: url.path, options: ConversionOptions()) }
+        #expect(inspected.reason.contains("part xl/sharedStrings.xml is not well-formed XML"))
 
         var both = Self.workbook(texts: 2 * size, tail: "<si><t>unclosed</si></sst>", rows: [[0]])
         both.overrides["xl/worksheets/clients-7.xml"]? += Array("<row>".utf8)

@@ -76,8 +76,12 @@ public protocol RowSource {
     mutating func next() throws -> SourceRow?
     /// How much of the table has been read, 0 … 1, for a progress line; nil when unknown.
     var fractionRead: Double? { get }
+    /// Reading stops before the end (`inspect` reads the first rows): throws what the file is
+    /// known to hold broken beyond them, as reading on would have. Most sources know nothing more.
+    mutating func stopReading() throws
 }
 
 extension RowSource {
     public var fractionRead: Double? { nil }
+    public mutating func stopReading() throws {}
 }

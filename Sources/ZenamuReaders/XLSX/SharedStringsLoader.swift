@@ -11,7 +11,7 @@ import ZenamuCore
 ///
 /// What goes wrong keeps the order it had when the table was parsed first, whatever the timing:
 /// a broken table is reported before anything the sheet does wrong, and a sheet is not done
-/// until its table is known to be sound (`SheetRowParser.tableFailure`).
+/// until its table is known to be sound (`first(_:)`, `XLSXSheetReader`).
 final class SharedStringsLoader: @unchecked Sendable {
     static let chunkSize = 4096
 
@@ -41,19 +41,21 @@ final class SharedStringsLoader: @unchecked Sendable {
         state.condition.unlock()
     }
 
-    /// The chunks handed on so far, once there are more than `chunk` or the table is done; and
-    /// whether it is done, and how it failed.
-    func chunks(beyond chunk: Int) -> (chunks: [SharedStrings], finished: Bool, failure: InputError?) {
+    /// The chunks handed on so far, once there are more than `chunk` or the table is done.
+    func chunks(beyond chunk: Int) -> [SharedStrings] { wait(beyond: chunk).chunks }
+
+    /// The whole table, and how it failed.
+    func finished() -> (chunks: [SharedStrings], failure: InputError?) { wait(beyond: .max) }
+
+    /// `error`, or the table's failure when it has one: a broken table is reported before
+    /// anything found after it, as when it was parsed before everything else.
+    func first(_ error: any Error) -> any Error { finished().failure ?? error }
+
+    private func wait(beyond chunk: Int) -> (chunks: [SharedStrings], failure: InputError?) {
         state.condition.lock()
         defer { state.condition.unlock() }
         while state.chunks.count <= chunk, !state.finished { state.condition.wait() }
-        return (state.chunks, state.finished, state.failure)
-    }
-
-    /// Waits for the whole table.
-    func finished() -> (chunks: [SharedStrings], failure: InputError?) {
-        let all = chunks(beyond: .max)
-        return (all.chunks, all.failure)
+        return (state.chunks, state.failure)
     }
 
     private static func load(_ part: String, from archive: ZipArchive, into state: State) {
@@ -109,10 +111,11 @@ struct SharedStringsView {
     init(_ loader: SharedStringsLoader?) { self.loader = loader }
 
     mutating func text(_ index: Int) -> Lookup {
+        guard index >= 0 else { return missing() }
         let (chunk, offset) = index.quotientAndRemainder(dividingBy: SharedStringsLoader.chunkSize)
-        if chunk >= 0, chunk < chunks.count, chunks[chunk].contains(offset) { return .text(chunks[chunk][offset]) }
-        guard let loader, index >= 0 else { return missing() }
-        chunks = loader.chunks(beyond: chunk).chunks
+        if chunk < chunks.count, chunks[chunk].contains(offset) { return .text(chunks[chunk][offset]) }
+        guard let loader else { return missing() }
+        chunks = loader.chunks(beyond: chunk)
         // Every chunk but the last is full: a text beyond a chunk handed on is none.
         if chunk < chunks.count, chunks[chunk].contains(offset) { return .text(chunks[chunk][offset]) }
         return missing()
@@ -126,9 +129,6 @@ struct SharedStringsView {
         if let failure = all.failure { return .failed(failure) }
         return .missing(count: count)
     }
-
-    /// How the table failed, once it is done; nil when it is sound (or absent).
-    func failure() -> InputError? { loader?.finished().failure }
 
     private var count: Int { chunks.reduce(0) { $0 + $1.count } }
 }

@@ -133,10 +133,6 @@ final class SheetRowParser: XMLEventHandler {
         }
     }
 
-    /// How the shared-strings table failed, once it is parsed whole; nil when it is sound. A
-    /// broken table goes before anything else the sheet reports, as when it was parsed first.
-    func tableFailure() -> InputError? { sharedStrings.failure() }
-
     /// A decimal attribute value ("12"); 0 when it is not one.
     private static func integer(_ text: UnsafePointer<CChar>) -> Int {
         var value = 0, cursor = text

@@ -52,7 +52,7 @@ final class XLSXWorkbook: TableFile {
                 dateStyles = []
             }
         } catch {
-            throw Self.tableFirst(sharedStrings, error)
+            throw sharedStrings?.first(error) ?? error
         }
     }
 
@@ -63,19 +63,13 @@ final class XLSXWorkbook: TableFile {
             guard let opened = try archive.open(sheet.part) else { throw archive.damaged(sheet.part) }
             entry = opened
         } catch {
-            throw Self.tableFirst(sharedStrings, error)
+            throw sharedStrings?.first(error) ?? error
         }
         let parser = SheetRowParser(sharedStrings: SharedStringsView(sharedStrings), dateStyles: dateStyles,
                                     date1904: date1904, file: file)
         return XLSXSheetReader(
             info: TableInfo(file: file, format: "xlsx", sheet: sheet.name), entry: entry, parser: parser,
-            stream: XMLStream(handler: parser, part: sheet.part, file: file))
-    }
-
-    /// A broken shared-strings table is reported before anything found after it, as when the
-    /// table was parsed before the rest (it now parses on a thread of its own).
-    private static func tableFirst(_ table: SharedStringsLoader?, _ error: any Error) -> any Error {
-        table?.finished().failure ?? error
+            stream: XMLStream(handler: parser, part: sheet.part, file: file), table: sharedStrings)
     }
 
     /// The workbook part named by the package's `_rels/.rels` (normally `xl/workbook.xml`).
@@ -127,14 +121,24 @@ final class XLSXSheetReader: RowSource {
     private let entry: ZipEntryStream
     private let parser: SheetRowParser
     private let stream: XMLStream
+    /// The workbook's shared texts: the sheet is done only once they are known to be sound, and
+    /// a broken table is reported before the sheet's own damage.
+    private let table: SharedStringsLoader?
     private var index = 0
     private var finished = false
 
-    init(info: TableInfo, entry: ZipEntryStream, parser: SheetRowParser, stream: XMLStream) {
+    init(info: TableInfo, entry: ZipEntryStream, parser: SheetRowParser, stream: XMLStream, table: SharedStringsLoader?) {
         self.info = info
         self.entry = entry
         self.parser = parser
         self.stream = stream
+        self.table = table
+    }
+
+    /// The shared texts are parsed whole even when the sheet is not: a workbook whose table is
+    /// broken is refused however few of its rows were read, as when the table was parsed first.
+    func stopReading() throws {
+        if let failure = table?.finished().failure { throw failure }
     }
 
     var fractionRead: Double? {
@@ -144,9 +148,8 @@ final class XLSXSheetReader: RowSource {
     func next() throws -> SourceRow? {
         do {
             while index == parser.rows.count {
-                // The sheet is done once its shared texts are known to be sound too.
                 if finished {
-                    if let failure = parser.tableFailure() { throw failure }
+                    try stopReading()
                     return nil
                 }
                 parser.rows.removeAll(keepingCapacity: true)
@@ -160,8 +163,7 @@ final class XLSXSheetReader: RowSource {
                 if let failure = parser.failure { throw failure }
             }
         } catch {
-            // A broken shared-strings table is reported first, as when it was parsed first.
-            throw parser.tableFailure() ?? error
+            throw table?.first(error) ?? error
         }
         defer { index += 1 }
         return parser.rows[index]

@@ -119,8 +119,4 @@ enum XMLName {
         }
         return nil
     }
-
-    static func string(_ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>, _ literal: StaticString) -> String? {
-        attribute(attributes, literal).map { String(cString: $0) }
-    }
 }
