@@ -44,9 +44,9 @@ struct XLSXReadingTests {
         #expect(rows[0].cells == ["Name", "", "Šárka Dvořák", long])
         #expect(rows[1].cells == [long, "jana@example.com", "Name"])
 
-        var table = SharedStrings()
-        for text in ["a", " b ", long, "", "c"] { table.append(trimming: Array(text.utf8)) }
-        table.compact()
+        var builder = SharedStrings.Builder()
+        for text in ["a", " b ", long, "", "c"] { builder.append(trimming: Array(text.utf8)) }
+        let table = SharedStrings(builder)
         #expect((0..<table.count).map { table[$0] } == ["a", "b", long, "", "c"])
         #expect(table.contains(4) && !table.contains(5) && !table.contains(-1))
         // Two reads of a long text share one buffer.
@@ -110,6 +110,69 @@ struct XLSXReadingTests {
         both.overrides["xl/worksheets/clients-7.xml"]? += Array("<row>".utf8)
         let first = try #require(throws: InputError.self) { try sheetRows(both) }
         #expect(first.reason.contains("part xl/sharedStrings.xml is not well-formed XML"))
+    }
+
+    /// The sheet is inflated on a thread of its own, ahead of the parser: every row still arrives,
+    /// in order, and a cap hit deep in the sheet ends the read where it is hit, after the rows
+    /// before it, as when the reading thread inflated the sheet itself.
+    @Test func aSheetInflatedAheadKeepsItsRowsAndItsFailureInOrder() throws {
+        var table: [[XLSXBuilder.Cell]] = [[.inline("Name"), .inline("Email")]]
+        for i in 1..<20_000 { table.append([.inline("Client \(i) \(i * 7919 % 1000)"), .inline("c\(i)@example.com")]) }
+        let builder = XLSXBuilder(sheets: [XLSXBuilder.Sheet(name: "Clients", table: table)])
+        let folder = try TemporaryFolder()
+        let url = folder.url.appendingPathComponent("book.xlsx")
+        try builder.write(to: url)
+
+        var all = try TableReader.open(path: url.path).rows(sheet: 0)
+        var numbers: [Int] = []
+        while let row = try all.next() { numbers.append(row.number) }
+        #expect(numbers == Array(1...20_000))
+
+        // The sheet unpacks to about 1.3 MB: the cap is hit some way into it.
+        var limits = ReaderLimits()
+        limits.maxTotalBytes = 512 << 10
+        var capped = try TableReader.open(path: url.path, limits: limits).rows(sheet: 0)
+        var read = 0
+        let error = try #require(throws: InputError.self) {
+            while let row = try capped.next() {
+                read += 1
+                #expect(row.number == read)
+            }
+        }
+        #expect(error.reason.hasPrefix("the workbook unpacks to more than 512 KiB in all"))
+        // Every row whose bytes came before the chunk that broke the cap was read: at least those
+        // ending in the sheet's first (cap − every other part − one chunk) bytes.
+        let parts = builder.parts()
+        let sheet = try #require(parts.first { $0.0 == "xl/worksheets/clients-7.xml" }?.1)
+        let others = parts.filter { $0.0 != "xl/worksheets/clients-7.xml" }.reduce(0) { $0 + $1.1.count }
+        let delivered = sheet.prefix(Int(limits.maxTotalBytes) - others - ZipEntryStream.chunkSize)
+        let complete = String(decoding: delivered, as: UTF8.self).components(separatedBy: "</row>").count - 1
+        #expect(complete > 1_000)
+        #expect(read >= complete && read < 20_000)
+    }
+
+    /// A sheet left half read (as `inspect` leaves every sheet it looks into) stops its inflating
+    /// thread: the entry it inflates is let go.
+    @Test func aSheetLeftHalfReadStopsInflating() throws {
+        var table: [[XLSXBuilder.Cell]] = []
+        for i in 0..<20_000 { table.append([.inline("Client \(i)"), .inline("c\(i)@example.com")]) }
+        let folder = try TemporaryFolder()
+        let url = folder.url.appendingPathComponent("book.xlsx")
+        try XLSXBuilder(sheets: [XLSXBuilder.Sheet(name: "Clients", table: table)]).write(to: url)
+
+        let archive = try ZipArchive(path: url.path, file: "book.xlsx", limits: ReaderLimits())
+        weak var entry: ZipEntryStream?
+        var ahead: ReadAheadEntry? = try {
+            let opened = try #require(try archive.open("xl/worksheets/clients-7.xml"))
+            entry = opened
+            return ReadAheadEntry(opened)
+        }()
+        let first = try #require(try ahead?.next())
+        #expect(first.starts(with: Array("<?xml".utf8)))
+        ahead = nil
+        let deadline = Date().addingTimeInterval(5)
+        while entry != nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(entry == nil)
     }
 
     @Test func datesInBothDateSystems() {

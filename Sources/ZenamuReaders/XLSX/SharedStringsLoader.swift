@@ -113,12 +113,16 @@ struct SharedStringsView {
     mutating func text(_ index: Int) -> Lookup {
         guard index >= 0 else { return missing() }
         let (chunk, offset) = index.quotientAndRemainder(dividingBy: SharedStringsLoader.chunkSize)
-        if chunk < chunks.count, chunks[chunk].contains(offset) { return .text(chunks[chunk][offset]) }
+        if let text = text(chunk, offset) { return .text(text) }
         guard let loader else { return missing() }
         chunks = loader.chunks(beyond: chunk)
         // Every chunk but the last is full: a text beyond a chunk handed on is none.
-        if chunk < chunks.count, chunks[chunk].contains(offset) { return .text(chunks[chunk][offset]) }
+        if let text = text(chunk, offset) { return .text(text) }
         return missing()
+    }
+
+    private func text(_ chunk: Int, _ offset: Int) -> String? {
+        chunks.withUnsafeBufferPointer { chunks in chunk < chunks.count ? chunks[chunk].text(offset) : nil }
     }
 
     /// A text that is not there (or an index that is none): the whole table's count, once known.

@@ -47,7 +47,7 @@ final class ElementCollector: XMLEventHandler {
 final class SharedStringsParser: XMLEventHandler {
     // Unchecked, as in SheetRowParser: one XMLStream drives it, and the checks were a tenth of its cost.
     /// The texts since the last chunk was handed on.
-    @exclusivity(unchecked) private var strings = SharedStrings()
+    @exclusivity(unchecked) private var strings = SharedStrings.Builder()
     /// Texts handed on in chunks before `strings`.
     @exclusivity(unchecked) private var handedOn = 0
     /// Set when a cap is hit; the reader stops and throws it.
@@ -71,9 +71,8 @@ final class SharedStringsParser: XMLEventHandler {
     func flush() {
         guard failure == nil, strings.count > 0 else { return }
         handedOn += strings.count
-        strings.compact()
-        handOn(strings)
-        strings = SharedStrings()
+        handOn(SharedStrings(strings))
+        strings = SharedStrings.Builder()
     }
 
     func startElement(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
