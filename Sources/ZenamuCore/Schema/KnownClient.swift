@@ -40,12 +40,31 @@ public struct KnownClient: Sendable, Equatable {
         bytes.append(0x09)
         bytes.append(contentsOf: name.utf8)
         bytes.append(0x09)
-        bytes.append(contentsOf: String(digest, radix: 16).utf8)
+        Self.append(digest, radix: 16, to: &bytes)
         bytes.append(0x09)
         bytes.append(contentsOf: original.file.utf8)
         bytes.append(contentsOf: " #".utf8)
-        bytes.append(contentsOf: String(original.row).utf8)
+        if original.row >= 0 {
+            Self.append(UInt64(original.row), radix: 10, to: &bytes)
+        } else {
+            bytes.append(contentsOf: String(original.row).utf8)
+        }
         return [String(decoding: bytes, as: UTF8.self)]
+    }
+
+    /// `value`'s digits as `String(value, radix:)` writes them (lower case, no leading zeros),
+    /// without making that String.
+    static func append(_ value: UInt64, radix: UInt64, to bytes: inout [UInt8]) {
+        // The place of the first digit; value / scale >= radix keeps scale * radix from overflowing.
+        var scale: UInt64 = 1
+        while value / scale >= radix { scale *= radix }
+        var rest = value
+        while scale > 0 {
+            let digit = UInt8(rest / scale)
+            bytes.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+            rest %= scale
+            scale /= radix
+        }
     }
 
     /// Reads a row of the hidden sheet, in either layout; nil for one that is not ours.
@@ -99,26 +118,35 @@ struct FNV1a {
     }
 
     mutating func add(_ text: String) {
-        for byte in text.utf8 { add(byte) }
+        // Over contiguous bytes: a String's UTF8View checks its form byte by byte.
+        let added: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes { add(byte) }
+        }
+        if added == nil {
+            for byte in text.utf8 { add(byte) }
+        }
     }
 
     /// Adds `text` lower-cased, its words joined by single spaces, when every scalar of it stands
     /// for one character (below U+0300, where no combining mark is); false, having added
     /// nothing, otherwise.
     mutating func addFolded(_ text: String) -> Bool {
-        // Most names are Latin letters whose lower case is known here: no lower-cased copy made.
-        if add(folding: text.unicodeScalars, lowering: Self.lowerLatin) { return true }
+        // Most names are Latin letters whose lower case is known here: folded from the bytes, no
+        // lower-cased copy made.
+        let latin = text.utf8.withContiguousStorageIfAvailable { add(folding: LatinScalars($0), lowering: Self.lowerLatin) }
+            ?? add(folding: text.unicodeScalars.lazy.map(\.value), lowering: Self.lowerLatin)
+        if latin { return true }
         let lower = text.lowercased()
-        return add(folding: lower.unicodeScalars) { $0 < 0x300 ? $0 : nil }
+        return add(folding: lower.unicodeScalars.lazy.map(\.value)) { $0 < 0x300 ? $0 : nil }
     }
 
-    /// Adds `scalars`, each through `lower`, white space folded; false, having added nothing, when
-    /// `lower` gives nil for one of them.
-    private mutating func add(folding scalars: String.UnicodeScalarView, lowering lower: (UInt32) -> UInt32?) -> Bool {
+    /// Adds `values` (scalars), each through `lower`, white space folded; false, having added
+    /// nothing, when `lower` gives nil for one of them.
+    private mutating func add(folding values: some Sequence<UInt32>, lowering lower: (UInt32) -> UInt32?) -> Bool {
         var copy = self
         var pendingSpace = false, started = false
-        for scalar in scalars {
-            guard let value = lower(scalar.value) else { return false }
+        for scalar in values {
+            guard let value = lower(scalar) else { return false }
             // Below U+0300 the white space is these (Unicode's White_Space property).
             if (0x09...0x0D).contains(value) || value == 0x20 || value == 0x85 || value == 0xA0 {
                 pendingSpace = started
@@ -150,6 +178,30 @@ struct FNV1a {
         case ..<0x180: value
         default: nil
         }
+    }
+}
+
+/// The scalars of valid UTF-8 below U+0800 (one or two bytes each), decoded without String's
+/// machinery; a longer one comes as `UInt32.max`, which is no Latin letter.
+private struct LatinScalars: Sequence, IteratorProtocol {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func next() -> UInt32? {
+        guard index < bytes.count else { return nil }
+        let lead = bytes[index]
+        if lead < 0x80 {
+            index += 1
+            return UInt32(lead)
+        }
+        guard lead & 0xE0 == 0xC0, index + 1 < bytes.count else {
+            index = bytes.count
+            return .max
+        }
+        index += 2
+        return UInt32(lead & 0x1F) << 6 | UInt32(bytes[index - 1] & 0x3F)
     }
 }
 
