@@ -112,10 +112,9 @@ struct XLSXReadingTests {
         #expect(first.reason.contains("part xl/sharedStrings.xml is not well-formed XML"))
     }
 
-    /// The sheet is inflated on a thread of its own, ahead of the parser: every row still arrives,
-    /// in order, and a cap hit deep in the sheet ends the read where it is hit, after the rows
-    /// before it, as when the reading thread inflated the sheet itself.
-    @Test func aSheetInflatedAheadKeepsItsRowsAndItsFailureInOrder() throws {
+    /// A long sheet streams every row, in order; and a cap hit deep in it ends the read where it
+    /// is hit, after the rows before it.
+    @Test func aCapHitDeepInASheetEndsTheReadWhereItIsHit() throws {
         var table: [[XLSXBuilder.Cell]] = [[.inline("Name"), .inline("Email")]]
         for i in 1..<20_000 { table.append([.inline("Client \(i) \(i * 7919 % 1000)"), .inline("c\(i)@example.com")]) }
         let builder = XLSXBuilder(sheets: [XLSXBuilder.Sheet(name: "Clients", table: table)])
@@ -149,30 +148,6 @@ struct XLSXReadingTests {
         let complete = String(decoding: delivered, as: UTF8.self).components(separatedBy: "</row>").count - 1
         #expect(complete > 1_000)
         #expect(read >= complete && read < 20_000)
-    }
-
-    /// A sheet left half read (as `inspect` leaves every sheet it looks into) stops its inflating
-    /// thread: the entry it inflates is let go.
-    @Test func aSheetLeftHalfReadStopsInflating() throws {
-        var table: [[XLSXBuilder.Cell]] = []
-        for i in 0..<20_000 { table.append([.inline("Client \(i)"), .inline("c\(i)@example.com")]) }
-        let folder = try TemporaryFolder()
-        let url = folder.url.appendingPathComponent("book.xlsx")
-        try XLSXBuilder(sheets: [XLSXBuilder.Sheet(name: "Clients", table: table)]).write(to: url)
-
-        let archive = try ZipArchive(path: url.path, file: "book.xlsx", limits: ReaderLimits())
-        weak var entry: ZipEntryStream?
-        var ahead: ReadAheadEntry? = try {
-            let opened = try #require(try archive.open("xl/worksheets/clients-7.xml"))
-            entry = opened
-            return ReadAheadEntry(opened)
-        }()
-        let first = try #require(try ahead?.next())
-        #expect(first.starts(with: Array("<?xml".utf8)))
-        ahead = nil
-        let deadline = Date().addingTimeInterval(5)
-        while entry != nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        #expect(entry == nil)
     }
 
     @Test func datesInBothDateSystems() {

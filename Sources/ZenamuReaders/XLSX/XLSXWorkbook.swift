@@ -58,11 +58,10 @@ final class XLSXWorkbook: TableFile {
 
     func rows(sheet index: Int) throws -> any RowSource {
         let sheet = sheets[index]
-        let entry: ReadAheadEntry
+        let entry: ZipEntryStream
         do {
-            // Inflated on a thread of its own (ReadAheadEntry), through a handle of its own.
-            guard let opened = try archive.reopened().open(sheet.part) else { throw archive.damaged(sheet.part) }
-            entry = ReadAheadEntry(opened)
+            guard let opened = try archive.open(sheet.part) else { throw archive.damaged(sheet.part) }
+            entry = opened
         } catch {
             throw sharedStrings?.first(error) ?? error
         }
@@ -119,7 +118,7 @@ final class XLSXWorkbook: TableFile {
 /// A worksheet's rows, parsed as the zip entry inflates: memory stays flat however long the sheet.
 final class XLSXSheetReader: RowSource {
     let info: TableInfo
-    private let entry: ReadAheadEntry
+    private let entry: ZipEntryStream
     private let parser: SheetRowParser
     private let stream: XMLStream
     /// The workbook's shared texts: the sheet is done only once they are known to be sound, and
@@ -128,7 +127,7 @@ final class XLSXSheetReader: RowSource {
     private var index = 0
     private var finished = false
 
-    init(info: TableInfo, entry: ReadAheadEntry, parser: SheetRowParser, stream: XMLStream, table: SharedStringsLoader?) {
+    init(info: TableInfo, entry: ZipEntryStream, parser: SheetRowParser, stream: XMLStream, table: SharedStringsLoader?) {
         self.info = info
         self.entry = entry
         self.parser = parser
