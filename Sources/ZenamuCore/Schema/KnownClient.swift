@@ -54,7 +54,7 @@ public struct KnownClient: Sendable, Equatable {
 
     /// `value`'s digits as `String(value, radix:)` writes them (lower case, no leading zeros),
     /// without making that String.
-    static func append(_ value: UInt64, radix: UInt64, to bytes: inout [UInt8]) {
+    private static func append(_ value: UInt64, radix: UInt64, to bytes: inout [UInt8]) {
         // The place of the first digit; value / scale >= radix keeps scale * radix from overflowing.
         var scale: UInt64 = 1
         while value / scale >= radix { scale *= radix }

@@ -57,8 +57,6 @@ final class SharedStrings: @unchecked Sendable {
 
     var count: Int { ends.count }
 
-    func contains(_ index: Int) -> Bool { ends.indices.contains(index) }
-
     /// Text `index`, nil when the chunk has no such text.
     func text(_ index: Int) -> String? {
         guard index >= 0, index < ends.count else { return nil }
@@ -66,6 +64,4 @@ final class SharedStrings: @unchecked Sendable {
         if start == end, !long.isEmpty, let text = long[index] { return text }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
-
-    subscript(index: Int) -> String { text(index) ?? "" }
 }

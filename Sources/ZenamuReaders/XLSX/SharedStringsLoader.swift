@@ -85,7 +85,6 @@ final class SharedStringsLoader: @unchecked Sendable {
         } catch {
             failure = InputError.damagedWorkbook(archive.file, "the workbook is damaged (its part \(part) cannot be read: \(error))")
         }
-        withExtendedLifetime(parser) {}
         state.condition.lock()
         state.finished = true
         state.failure = failure
@@ -122,7 +121,7 @@ struct SharedStringsView {
     }
 
     private func text(_ chunk: Int, _ offset: Int) -> String? {
-        chunks.withUnsafeBufferPointer { chunks in chunk < chunks.count ? chunks[chunk].text(offset) : nil }
+        chunk < chunks.count ? chunks[chunk].text(offset) : nil
     }
 
     /// A text that is not there (or an index that is none): the whole table's count, once known.
