@@ -119,11 +119,9 @@ struct FNV1a {
 
     mutating func add(_ text: String) {
         // Over contiguous bytes: a String's UTF8View checks its form byte by byte.
-        let added: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+        var copy = text
+        copy.withUTF8 { bytes in
             for byte in bytes { add(byte) }
-        }
-        if added == nil {
-            for byte in text.utf8 { add(byte) }
         }
     }
 
@@ -133,9 +131,8 @@ struct FNV1a {
     mutating func addFolded(_ text: String) -> Bool {
         // Most names are Latin letters whose lower case is known here: folded from the bytes, no
         // lower-cased copy made.
-        let latin = text.utf8.withContiguousStorageIfAvailable { add(folding: LatinScalars($0), lowering: Self.lowerLatin) }
-            ?? add(folding: text.unicodeScalars.lazy.map(\.value), lowering: Self.lowerLatin)
-        if latin { return true }
+        var copy = text
+        if copy.withUTF8({ add(folding: LatinScalars($0), lowering: Self.lowerLatin) }) { return true }
         let lower = text.lowercased()
         return add(folding: lower.unicodeScalars.lazy.map(\.value)) { $0 < 0x300 ? $0 : nil }
     }

@@ -146,14 +146,7 @@ public enum EmailAddress {
         // Equal texts are no typo apart.
         if i == a.count && i == b.count { return false }
         func same(_ x: UnsafeBufferPointer<UInt8>, from xi: Int, _ y: UnsafeBufferPointer<UInt8>, from yi: Int) -> Bool {
-            guard x.count - xi == y.count - yi else { return false }
-            var xi = xi, yi = yi
-            while xi < x.count {
-                if x[xi] != y[yi] { return false }
-                xi += 1
-                yi += 1
-            }
-            return true
+            x.count - xi == y.count - yi && x[xi...].elementsEqual(y[yi...])
         }
         if a.count > b.count { return same(a, from: i + 1, b, from: i) }
         if a.count < b.count { return same(a, from: i, b, from: i + 1) }
