@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ZenamuAdapters
 @testable import ZenamuCore
+@testable import ZenamuPhone
 @testable import ZenamuRules
 @testable import ZenamuSinks
 import ZenamuAdapterKit
@@ -322,6 +323,53 @@ struct FastPathTests {
             #expect(ConsentWords.read(text) == answer, "\(text.debugDescription)")
         }
         #expect(words > 2_000)
+    }
+
+    /// libphonenumber is handed a phone without its separators, and reads it as written: the
+    /// same E.164, validity and country, or the same refusal.
+    @Test func phonesHandedOverWithoutSeparatorsReadAsWritten() {
+        let library = LibPhoneNumber()
+        var random = SplitMix(seed: 29)
+        func pick<T>(_ choices: [T]) -> T { choices[Int(random.next() % UInt64(choices.count))] }
+        let starts = ["+420", "+33", "+39", "+36", "+44", "+1", "+49", "+48", "00420", "0036", "420", "0", "06", "", "+", "+0"]
+        let separators = [" ", " ", "-", ".", "/", "(", ")", " (0) ", "  ", ""]
+        let noise = ["x", "#", " ext. ", "a", ",", ";", "~", "+", "＋", "٣", "\u{a0}", "*"]
+        let regions: [String?] = ["CZ", "FR", "IT", "HU", "GB", "US", "DE", "PL", nil]
+        var compacted = 0, valid = 0
+        for index in 0..<6_000 {
+            var phone = pick(starts)
+            for _ in 0..<(1 + random.next() % 4) {
+                phone += pick(separators) + String(random.next() % 1_000 + (index % 3 == 0 ? 0 : 100))
+            }
+            if index % 5 == 0 {
+                let offset = Int(random.next() % UInt64(phone.count + 1))
+                phone.insert(contentsOf: pick(noise), at: phone.index(phone.startIndex, offsetBy: offset))
+            }
+            let region = pick(regions)
+            let parsed = library.parse(phone, defaultRegion: region)
+            #expect(parsed == library.parseVerbatim(phone, defaultRegion: region), "\(phone.debugDescription) in \(region ?? "no region")")
+            if Self.libraryInput(phone) != phone { compacted += 1 }
+            if parsed?.isValid == true { valid += 1 }
+        }
+        #expect(compacted > 3_000 && valid > 400, "\(compacted) compacted, \(valid) valid")
+    }
+
+    @Test func onlyDigitsAndSeparatorsAreCompacted() {
+        #expect(Self.libraryInput("+420 603 123 456") == "+420603123456")
+        #expect(Self.libraryInput("06.12.34.56.78") == "0612345678")
+        #expect(Self.libraryInput("+44 (0)20 7946-0000") == "+4402079460000")
+        #expect(Self.libraryInput("603 123 456 ext. 12") == "603 123 456 ext. 12")
+        #expect(Self.libraryInput("(555) 123-4567") == "(555) 123-4567")
+        #expect(Self.libraryInput("1 2") == "1 2")
+        #expect(Self.libraryInput("+420 603+123") == "+420 603+123")
+        #expect(Self.libraryInput("") == "")
+    }
+
+    private static func libraryInput(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { LibPhoneNumber.libraryInput(bytes, into: $0) }
+        }
     }
 }
 
