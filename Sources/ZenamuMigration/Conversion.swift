@@ -392,8 +392,8 @@ public struct Conversion {
 
     /// A prepared row with the balances the system's second file holds for it (joined on the old
     /// system's id), in file order: the ledger remembers which client took which balances.
-    func join(_ prepared: Prepared, context: RuleContext, ledger: inout BalanceLedger) -> Classified {
-        switch prepared {
+    func join(_ prepared: consuming Prepared, context: RuleContext, ledger: inout BalanceLedger) -> Classified {
+        switch consume prepared {
         case let .outcome(outcome):
             return .outcome(outcome)
         case let .normalised(record, issues, raw, provenance):
@@ -401,9 +401,8 @@ public struct Conversion {
         }
     }
 
-    private func join(_ record: ClientRecord, issues: RowIssues, raw: RawClient?, provenance: Provenance,
+    private func join(_ record: consuming ClientRecord, issues: consuming RowIssues, raw: RawClient?, provenance: Provenance,
                       context: RuleContext, ledger: inout BalanceLedger) -> Classified {
-        var record = record, issues = issues
         if let raw, let id = record.sourceClientID, let joined = ledger.peek(id) {
             record.entries = PassAssembler.sum(record.entries, joined.entries)
             record.credits = PassAssembler.sum(record.credits, joined.credits)
