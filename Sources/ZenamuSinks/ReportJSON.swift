@@ -52,6 +52,17 @@ public enum ReportJSON {
     /// A JSON string as Foundation's encoder writes it (slashes unescaped).
     static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
+        // Most texts need no escape: copied whole.
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain {
+            out.append(0x22)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case 0x22: out += [0x5C, 0x22]

@@ -53,17 +53,21 @@ public struct KnownClient: Sendable, Equatable {
     }
 
     /// `value`'s digits as `String(value, radix:)` writes them (lower case, no leading zeros),
-    /// without making that String.
+    /// without making that String: written backwards into a buffer on the stack, by a radix the
+    /// compiler knows at each call (a division by a constant is a multiplication).
+    @inline(__always)
     private static func append(_ value: UInt64, radix: UInt64, to bytes: inout [UInt8]) {
-        // The place of the first digit; value / scale >= radix keeps scale * radix from overflowing.
-        var scale: UInt64 = 1
-        while value / scale >= radix { scale *= radix }
-        var rest = value
-        while scale > 0 {
-            let digit = UInt8(rest / scale)
-            bytes.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
-            rest %= scale
-            scale /= radix
+        // 24 bytes: room for the 20 decimal digits of UInt64.max.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count, rest = value
+            repeat {
+                let (quotient, digit) = rest.quotientAndRemainder(dividingBy: radix)
+                start -= 1
+                buffer[start] = UInt8(truncatingIfNeeded: digit < 10 ? 0x30 + digit : 0x57 + digit)
+                rest = quotient
+            } while rest > 0
+            bytes.append(contentsOf: buffer[start...])
         }
     }
 
