@@ -62,6 +62,7 @@ struct FastPathTests {
             let domain = cells.cell(maxPieces: 5)
             let byBytes = EmailAddress.commonDomainsOneTypoByBytes(domain)
             #expect(byBytes == EmailAddress.commonDomainsOneTypoFrom(domain), "\(domain)")
+            #expect(EmailAddress.firstLabelLength(ascii: domain) == EmailAddress.firstLabelLength(domain), "\(domain)")
             if !byBytes.isEmpty { found += 1 }
         }
         // And domains a few random edits from the common ones, where the typos are.

@@ -106,9 +106,9 @@ public enum EmailAddress {
         let local = address[..<at], domain = String(address[address.utf8.index(after: at)...])
         guard !commonDomainSet.contains(domain) else { return nil }
         // Short names ("o2.pl", "wp.pl") are real domains a letter apart from each other.
-        let name = domain.split(separator: ".").first.map(String.init) ?? domain
-        if name.count >= 5 {
-            let near = domain.utf8.allSatisfy { $0 < 0x80 } ? commonDomainsOneTypoByBytes(domain) : commonDomainsOneTypoFrom(domain)
+        let ascii = domain.utf8.allSatisfy { $0 < 0x80 }
+        if (ascii ? firstLabelLength(ascii: domain) : firstLabelLength(domain)) >= 5 {
+            let near = ascii ? commonDomainsOneTypoByBytes(domain) : commonDomainsOneTypoFrom(domain)
             if near.count == 1, let fix = near.first { return "\(local)@\(fix)" }
         }
         if let dot = domain.utf8.lastIndex(of: UInt8(ascii: ".")),
@@ -116,6 +116,20 @@ public enum EmailAddress {
             return "\(local)@\(domain[..<dot]).\(fix)"
         }
         return nil
+    }
+
+    /// The characters of the domain's first label, "gmail" of "gmail.com" (the reference).
+    static func firstLabelLength(_ domain: String) -> Int {
+        domain.split(separator: ".").first?.count ?? domain.count
+    }
+
+    /// `firstLabelLength` of an ASCII domain, found by its bytes without splitting it (in ASCII
+    /// a "." is a character of its own).
+    static func firstLabelLength(ascii domain: String) -> Int {
+        let utf8 = domain.utf8
+        guard let start = utf8.firstIndex(where: { $0 != UInt8(ascii: ".") }) else { return domain.count }
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
+        return domain[start..<end].count
     }
 
     /// The common domains one typo from `domain`, by edit distance (the reference for the byte path).
