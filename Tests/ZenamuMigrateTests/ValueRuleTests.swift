@@ -178,6 +178,20 @@ struct PhoneTests {
 }
 
 extension PhoneTests {
+    /// French software writes "06 12 34 56 78" with narrow no-break spaces (U+202F), others with
+    /// thin, figure or no-break spaces, or a tab: each is a space between digits, and the client
+    /// keeps the phone as it was written.
+    @Test func anyHorizontalSpaceBetweenDigitsIsASpace() {
+        for space in ["\u{202F}", "\u{A0}", "\u{2009}", "\u{2007}", "\u{3000}", "\t"] {
+            let written = ["06", "12", "34", "56", "78"].joined(separator: space)
+            let result = normalise(header, ["A", "a@x.fr", written, ""], region: "FR")
+            #expect(result.record.phone == Phone(e164: "+33612345678", original: written), "\(written.debugDescription)")
+            #expect(result.issues.isEmpty, "\(written.debugDescription)")
+        }
+        // A line break is not a space: two numbers on two lines are not read as one.
+        #expect(phone("603 123 456\n777 123 456") == (nil, ["phone_unparseable"]))
+    }
+
     @Test func aNumberCellThatLostItsDigitsIsNotTrusted() {
         // 4.20603E+11 saved back as a number cell: 420603000000.
         #expect(phone("420603000000") == (nil, ["phone_mangled_by_excel"]))

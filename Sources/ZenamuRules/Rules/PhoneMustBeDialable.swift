@@ -17,7 +17,7 @@ public struct PhoneMustBeDialable: NormalisationRule {
         var fallback: (phone: Phone, value: RawValue, region: String)?
         var problems = RowIssues(file: issues.file, row: issues.row)
         for (field, value) in raw.values where field == .phone {
-            let text = value.text
+            let text = Self.plainSpaces(value.text)
             // libphonenumber's cost grows with the square of its input: a long cell is no phone,
             // and is not handed to it.
             if text.utf8.count > Self.maxBytes {
@@ -35,19 +35,19 @@ public struct PhoneMustBeDialable: NormalisationRule {
                 continue
             }
             if parsed.isValid {
-                record.phone = Phone(e164: parsed.e164, original: text)
+                record.phone = Phone(e164: parsed.e164, original: value.text)
                 issues.add(contentsOf: problems)
                 return
             }
             // "420603123456": the country code without its "+".
             if !text.hasPrefix("+"), let withPlus = context.phones.parse("+" + text, defaultRegion: nil), withPlus.isValid {
-                record.phone = Phone(e164: withPlus.e164, original: text)
+                record.phone = Phone(e164: withPlus.e164, original: value.text)
                 problems.add(.phoneCountryCodeAssumed, value, field: .phone, suggestion: withPlus.e164)
                 issues.add(contentsOf: problems)
                 return
             }
             if fallback == nil {
-                fallback = (Phone(e164: parsed.e164, original: text), value, parsed.region ?? context.region ?? "")
+                fallback = (Phone(e164: parsed.e164, original: value.text), value, parsed.region ?? context.region ?? "")
             }
         }
         if let fallback {
@@ -57,6 +57,21 @@ public struct PhoneMustBeDialable: NormalisationRule {
                          details: ["e164": fallback.phone.e164, "country": country])
         }
         issues.add(contentsOf: problems)
+    }
+
+    /// `text` with every horizontal space as a plain one: software writes phones with no-break,
+    /// narrow or thin spaces (`06 12 34 56 78` in French, U+202F), which libphonenumber knows
+    /// only in part and would call no number at all. Line breaks are kept: two numbers on two
+    /// lines are not one.
+    static func plainSpaces(_ text: String) -> String {
+        // Most phones are ASCII without a tab: nothing to do, by their bytes.
+        guard text.utf8.contains(where: { $0 >= 0x80 || $0 == 0x09 }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let space = scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+            scalars.append(space ? " " : scalar)
+        }
+        return String(scalars)
     }
 
     /// The longest text read as a phone: "+420 (603) 123 456 ext. 12345" is 30; E.164 has at most
