@@ -65,7 +65,8 @@ public struct PhoneMustBeDialable: NormalisationRule {
     /// lines are not one.
     static func plainSpaces(_ text: String) -> String {
         // Most phones are ASCII without a tab: nothing to do, by their bytes.
-        guard text.utf8.contains(where: { $0 >= 0x80 || $0 == 0x09 }) else { return text }
+        var bytes = text
+        guard bytes.withUTF8({ $0.contains { $0 >= 0x80 || $0 == 0x09 } }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let space = scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
