@@ -40,11 +40,11 @@ public struct LibPhoneNumber: PhoneParsing {
     /// A phone written with separators (`+420 603 123 456`, `06.12.34.56.78`, `603-123-456`) goes
     /// without them: the library's regular expressions walk every character of their input, and
     /// the digits alone cost it a third fewer instructions (`bench/instructions`). The answer is
-    /// the same: these separators (space, `-`, `.`, `/`, brackets) are punctuation the library itself removes (`Normalize`) before
-    /// it reads a digit, none of them can begin an extension or a second number, and with three
-    /// digits or more the text is a viable number with them as without. Anything else (letters,
-    /// `#`, `ext.`, a `+` inside, a leading bracket) goes as written. `FastPathTests` holds the
-    /// two readings equal on generated phones.
+    /// the same: these separators (space, `-`, `.`, `/`, brackets) are punctuation the library
+    /// removes itself (`Normalize`) before it reads a digit, none of them can begin an extension
+    /// or a second number, and with three digits or more the text is a viable number with them
+    /// as without. Anything else (letters, `#`, `ext.`, a `+` inside, a leading bracket) goes as
+    /// written. `FastPathTests` holds the two readings equal on generated phones.
     static func libraryInput(_ text: UnsafeBufferPointer<UInt8>, into input: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var digits = 0, count = 0
         compacting: do {
