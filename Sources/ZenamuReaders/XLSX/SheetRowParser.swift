@@ -104,7 +104,7 @@ final class SheetRowParser: XMLEventHandler {
             type = CellType(typeText)
             style = styleText.map(Self.integer) ?? 0
             value.removeAll(keepingCapacity: true)
-            inline.removeAll(keepingCapacity: true)
+            if !inline.isEmpty { inline.removeAll(keepingCapacity: true) }
         case .v:
             capture = .value
         case .row:
