@@ -6,9 +6,13 @@
 #include <string>
 
 #include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumbermatch.h>
+#include <phonenumbers/phonenumbermatcher.h>
 #include <phonenumbers/phonenumberutil.h>
 
 using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberMatch;
+using i18n::phonenumbers::PhoneNumberMatcher;
 using i18n::phonenumbers::PhoneNumberUtil;
 
 extern "C" void zm_phone_parse(const char *text, const char *default_region, zm_phone_result *out) {
@@ -34,6 +38,31 @@ extern "C" void zm_phone_parse(const char *text, const char *default_region, zm_
     std::string e164;
     util.Format(number, PhoneNumberUtil::E164, &e164);
     std::strncpy(out->e164, e164.c_str(), sizeof(out->e164) - 1);
+}
+
+extern "C" int zm_phone_find(const char *text, const char *default_region, zm_phone_result *out) {
+    if (text == nullptr) return 0;
+    const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
+    const std::string region = (default_region != nullptr && *default_region) ? default_region : "ZZ";
+    // VALID: only numbers libphonenumber knows as real, each standing apart from the text around it.
+    PhoneNumberMatcher matcher(util, text, region, PhoneNumberMatcher::VALID, 10);
+    int count = 0;
+    PhoneNumberMatch match;
+    while (count < 10 && matcher.HasNext() && matcher.Next(&match)) {
+        if (count == 0) {
+            const PhoneNumber &number = match.number();
+            std::memset(out, 0, sizeof(*out));
+            out->is_valid = 1;
+            out->country_code = number.country_code();
+            std::string found, e164;
+            util.GetRegionCodeForNumber(number, &found);
+            std::strcpy(out->region, found.size() == 2 ? found.c_str() : "ZZ");
+            util.Format(number, PhoneNumberUtil::E164, &e164);
+            std::strncpy(out->e164, e164.c_str(), sizeof(out->e164) - 1);
+        }
+        ++count;
+    }
+    return count;
 }
 
 extern "C" int zm_phone_is_supported_region(const char *region) {

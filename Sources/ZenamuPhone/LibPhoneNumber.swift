@@ -26,9 +26,14 @@ public struct LibPhoneNumber: PhoneParsing {
         var result = zm_phone_result()
         zm_phone_parse(text, defaultRegion ?? "", &result)
         guard result.status == 0 else { return nil }
-        let e164 = withUnsafeBytes(of: &result.e164) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        let region = withUnsafeBytes(of: &result.region) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        return ParsedPhone(e164: e164, isValid: result.is_valid != 0, region: region == "ZZ" ? nil : region)
+        return ParsedPhone(result)
+    }
+
+    public func find(in text: String, defaultRegion: String?) -> (first: ParsedPhone, count: Int)? {
+        var result = zm_phone_result()
+        let count = zm_phone_find(text, defaultRegion ?? "", &result)
+        guard count > 0 else { return nil }
+        return (ParsedPhone(result), Int(count))
     }
 
     public func isKnownRegion(_ region: String) -> Bool {
@@ -68,4 +73,13 @@ public struct LibPhoneNumber: PhoneParsing {
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+}
+
+extension ParsedPhone {
+    fileprivate init(_ result: zm_phone_result) {
+        var result = result
+        let e164 = withUnsafeBytes(of: &result.e164) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let region = withUnsafeBytes(of: &result.region) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        self.init(e164: e164, isValid: result.is_valid != 0, region: region == "ZZ" ? nil : region)
+    }
 }

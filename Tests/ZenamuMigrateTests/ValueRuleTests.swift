@@ -188,8 +188,28 @@ extension PhoneTests {
             #expect(result.record.phone == Phone(e164: "+33612345678", original: written), "\(written.debugDescription)")
             #expect(result.issues.isEmpty, "\(written.debugDescription)")
         }
-        // A line break is not a space: two numbers on two lines are not read as one.
-        #expect(phone("603 123 456\n777 123 456") == (nil, ["phone_unparseable"]))
+        // A line break is not a space: two numbers on two lines are two, not one.
+        #expect(phone("603 123 456\n777 123 456") == ("+420603123456", ["phone_first_of_several"]))
+    }
+
+    /// A cell with a note or a second number is not a phone as a whole (read whole, "mobil" would
+    /// be the digits 66245 of a vanity number): the real number inside it is kept, and said so.
+    @Test func aNumberInsideACellIsFoundAndTheRestNamed() {
+        #expect(phone("603 123 456 (mobil)") == ("+420603123456", ["phone_found_in_text"]))
+        #expect(phone("práce: +420 603 123 456, jen odpoledne") == ("+420603123456", ["phone_found_in_text"]))
+        #expect(phone("603 123 456 / 777 123 456") == ("+420603123456", ["phone_first_of_several"]))
+        #expect(phone("603 123 456; +36 30 123 4567") == ("+420603123456", ["phone_first_of_several"]))
+        // With nothing real inside, as before: kept with a warning, or left out. Digits alone are
+        // one number or none: no shorter number is picked out of them.
+        #expect(phone("+420 123456789") == ("+420123456789", ["phone_not_valid"]))
+        #expect(phone("+420 111 603123456") == ("+420111603123456", ["phone_not_valid"]))
+        #expect(phone("call me") == (nil, ["phone_unparseable"]))
+        // The message names what was kept, in the customer's language.
+        let issue = Issue(.phoneFirstOfSeveral, file: "klienti.csv", row: 2, value: "603 123 456 / 777 123 456",
+                          suggestion: "+420603123456")
+        #expect(MessageLanguage.czech.catalogue.message(for: issue)
+            == "„603 123 456 / 777 123 456“ obsahuje víc telefonních čísel: první, +420603123456, bylo uloženo, ostatní byla vynechána. "
+            + "Pokud jsou potřeba, doplňte je klientovi ručně.")
     }
 
     @Test func aNumberCellThatLostItsDigitsIsNotTrusted() {

@@ -22,6 +22,11 @@ typedef struct {
 /// country assumed for numbers written without an international prefix.
 void zm_phone_parse(const char *text, const char *default_region, zm_phone_result *out);
 
+/// The valid phone numbers libphonenumber's matcher finds inside `text` (a number and a note,
+/// two numbers in one cell), with `default_region` as in `zm_phone_parse`: the first goes to
+/// `out`, and the count, up to 10, is returned (0: none, `out` untouched).
+int zm_phone_find(const char *text, const char *default_region, zm_phone_result *out);
+
 /// 1 when libphonenumber has metadata for the region code ("CZ"), else 0.
 int zm_phone_is_supported_region(const char *region);
 

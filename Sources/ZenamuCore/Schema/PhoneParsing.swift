@@ -3,6 +3,9 @@
 public protocol PhoneParsing: Sendable {
     /// nil when the text is not a phone number at all.
     func parse(_ text: String, defaultRegion: String?) -> ParsedPhone?
+    /// The valid numbers written inside `text`, the first of them and how many there are: for a
+    /// cell that is not one phone as a whole ("603 123 456 (mobil)", "603 123 456 / 777 123 456").
+    func find(in text: String, defaultRegion: String?) -> (first: ParsedPhone, count: Int)?
     /// True for a region code the library has numbering plans for ("CZ").
     func isKnownRegion(_ region: String) -> Bool
 }

@@ -11,6 +11,7 @@ public struct PhoneMustBeDialable: NormalisationRule {
 
     public static let kinds: [IssueKind] = [
         .phoneMangledByExcel, .phoneUnparseable, .phoneNeedsRegion, .phoneNotValid, .phoneCountryCodeAssumed,
+        .phoneFoundInText, .phoneFirstOfSeveral,
     ]
 
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
@@ -28,23 +29,35 @@ public struct PhoneMustBeDialable: NormalisationRule {
                 problems.add(.phoneMangledByExcel, value, field: .phone)
                 continue
             }
-            guard let parsed = context.phones.parse(text, defaultRegion: context.region) else {
-                let international = text.hasPrefix("+") || text.hasPrefix("00")
-                problems.add(context.region == nil && !international ? .phoneNeedsRegion : .phoneUnparseable,
-                             value, field: .phone)
-                continue
-            }
-            if parsed.isValid {
+            let parsed = context.phones.parse(text, defaultRegion: context.region)
+            if let parsed, parsed.isValid {
                 record.phone = Phone(e164: parsed.e164, original: value.text)
                 issues.add(contentsOf: problems)
                 return
             }
             // "420603123456": the country code without its "+".
-            if !text.hasPrefix("+"), let withPlus = context.phones.parse("+" + text, defaultRegion: nil), withPlus.isValid {
+            if parsed != nil, !text.hasPrefix("+"), let withPlus = context.phones.parse("+" + text, defaultRegion: nil),
+               withPlus.isValid {
                 record.phone = Phone(e164: withPlus.e164, original: value.text)
                 problems.add(.phoneCountryCodeAssumed, value, field: .phone, suggestion: withPlus.e164)
                 issues.add(contentsOf: problems)
                 return
+            }
+            // "603 123 456 (mobil)", "603 123 456 / 777 123 456": a real number inside the cell,
+            // found by libphonenumber's matcher (read whole, the note's letters were digits and the
+            // two numbers one). The first is kept, and the customer is told what was left out.
+            if Self.holdsMoreThanANumber(text), let (found, count) = context.phones.find(in: text, defaultRegion: context.region) {
+                record.phone = Phone(e164: found.e164, original: value.text)
+                problems.add(count > 1 ? .phoneFirstOfSeveral : .phoneFoundInText, value, field: .phone,
+                             suggestion: found.e164)
+                issues.add(contentsOf: problems)
+                return
+            }
+            guard let parsed else {
+                let international = text.hasPrefix("+") || text.hasPrefix("00")
+                problems.add(context.region == nil && !international ? .phoneNeedsRegion : .phoneUnparseable,
+                             value, field: .phone)
+                continue
             }
             if fallback == nil {
                 fallback = (Phone(e164: parsed.e164, original: value.text), value, parsed.region ?? context.region ?? "")
@@ -57,6 +70,24 @@ public struct PhoneMustBeDialable: NormalisationRule {
                          details: ["e164": fallback.phone.e164, "country": country])
         }
         issues.add(contentsOf: problems)
+    }
+
+    /// Whether `text` has more than a number's characters (digits, spaces, `+ - . ( )`): words,
+    /// a slash, a comma, a line break. Only such a cell is searched for a number inside it: the
+    /// search costs as much as thirty readings, and a cell of digits alone is one number or none,
+    /// not a place to pick a shorter one from.
+    static func holdsMoreThanANumber(_ text: String) -> Bool {
+        var bytes = text
+        return bytes.withUTF8 { bytes in
+            bytes.contains { byte in
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: " "), UInt8(ascii: "+"), UInt8(ascii: "-"),
+                     UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"):
+                    false
+                default: true
+                }
+            }
+        }
     }
 
     /// `text` with every horizontal space as a plain one: software writes phones with no-break,
@@ -111,6 +142,12 @@ extension IssueKind {
         "phone_not_valid", .warning,
         english: "The phone \"{value}\" was kept as {e164}, but no such number exists in {country}'s numbering plan. Check it.",
         onRejectedRow: "The phone \"{value}\" would be kept as {e164}, but no such number exists in {country}'s numbering plan. Check it.")
+    public static let phoneFoundInText = IssueKind(
+        "phone_found_in_text", .warning,
+        english: "Only part of \"{value}\" is a phone number: {suggestion} was read from it and the rest left out. Check it.")
+    public static let phoneFirstOfSeveral = IssueKind(
+        "phone_first_of_several", .warning,
+        english: "\"{value}\" holds more than one phone number: the first, {suggestion}, was kept and the others left out. Add them to the client by hand if they are needed.")
     public static let phoneCountryCodeAssumed = IssueKind(
         "phone_country_code_assumed", .warning,
         english: "The phone \"{value}\" starts with a country code but lacks the \"+\"; it was read as {suggestion}.")

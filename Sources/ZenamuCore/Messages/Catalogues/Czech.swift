@@ -17,6 +17,8 @@ extension MessageCatalogue {
         "ambiguous_number": "„{value}“ lze číst dvojím způsobem; bylo přečteno jako {read}. Pokud je to špatně, opravte buňku.",
         "phone_mangled_by_excel": "Telefon „{value}“ Excel převedl na zaokrouhlené číslo a jeho poslední číslice se ztratily; byl vynechán. Napište číslo znovu, nebo soubor exportujte bez otevření v Excelu.",
         "phone_not_valid": "Telefon „{value}“ byl uložen jako {e164}, ale takové číslo v číslovacím plánu země {country} neexistuje. Zkontrolujte ho.",
+        "phone_found_in_text": "Jen část „{value}“ je telefonní číslo: bylo z ní přečteno {suggestion}, zbytek byl vynechán. Zkontrolujte ho.",
+        "phone_first_of_several": "„{value}“ obsahuje víc telefonních čísel: první, {suggestion}, bylo uloženo, ostatní byla vynechána. Pokud jsou potřeba, doplňte je klientovi ručně.",
         "phone_country_code_assumed": "Telefon „{value}“ začíná předvolbou země, ale chybí mu „+“; byl přečten jako {suggestion}.",
         "phone_needs_region": "Telefon „{value}“ nemá předvolbu země a země souboru není známa; byl vynechán. Napište ho s mezinárodní předvolbou, která začíná znakem +.",
         "unreadable_character": "„{value}“ obsahuje nečitelný znak (poškozený nebo neviditelný řídicí znak); hodnota zůstala beze změny. Zkontrolujte a opravte pole {field}.",

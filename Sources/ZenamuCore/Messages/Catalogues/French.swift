@@ -17,6 +17,8 @@ extension MessageCatalogue {
         "ambiguous_number": "«\u{00A0}{value}\u{00A0}» peut se lire de deux façons\u{202F}; il a été lu comme {read}. Si c'est faux, corrigez la cellule.",
         "phone_mangled_by_excel": "Le téléphone «\u{00A0}{value}\u{00A0}» a été transformé par Excel en nombre arrondi et ses derniers chiffres sont perdus\u{202F}; il n'a pas été importé. Saisissez à nouveau le numéro, ou exportez le fichier sans l'ouvrir dans Excel.",
         "phone_not_valid": "Le téléphone «\u{00A0}{value}\u{00A0}» a été conservé sous la forme {e164}, mais ce numéro n'existe pas dans le plan de numérotation de {country}. Vérifiez-le.",
+        "phone_found_in_text": "Seule une partie de «\u{00A0}{value}\u{00A0}» est un numéro de téléphone\u{202F}: {suggestion} en a été lu, le reste a été laissé de côté. Vérifiez-le.",
+        "phone_first_of_several": "«\u{00A0}{value}\u{00A0}» contient plusieurs numéros de téléphone\u{202F}: le premier, {suggestion}, a été conservé et les autres laissés de côté. Ajoutez-les au client à la main s'ils sont utiles.",
         "phone_country_code_assumed": "Le téléphone «\u{00A0}{value}\u{00A0}» commence par un indicatif de pays sans le «\u{00A0}+\u{00A0}»\u{202F}; il a été lu comme {suggestion}.",
         "phone_needs_region": "Le téléphone «\u{00A0}{value}\u{00A0}» n'a pas d'indicatif de pays et le pays du fichier est inconnu\u{202F}; il n'a pas été importé. Écrivez-le avec son indicatif international, qui commence par +.",
         "unreadable_character": "«\u{00A0}{value}\u{00A0}» contient un caractère illisible (caractère abîmé ou caractère de contrôle invisible)\u{202F}; la valeur a été conservée telle quelle. Vérifiez le champ {field} et corrigez-le.",

@@ -17,6 +17,8 @@ extension MessageCatalogue {
         "ambiguous_number": "A(z) „{value}” kétféleképpen olvasható; így értelmeztük: {read}. Ha ez hibás, javítsa a cellát.",
         "phone_mangled_by_excel": "A(z) „{value}” telefonszámot az Excel kerekített számmá alakította, és az utolsó számjegyei elvesztek; kimaradt. Írja be újra a számot, vagy exportálja a fájlt úgy, hogy nem nyitja meg Excelben.",
         "phone_not_valid": "A(z) „{value}” telefonszámot {e164} formában megtartottuk, de ilyen szám nem létezik ebben az országban: {country}. Ellenőrizze.",
+        "phone_found_in_text": "A(z) „{value}” csak részben telefonszám: ezt olvastuk ki belőle: {suggestion}, a többi kimaradt. Ellenőrizze.",
+        "phone_first_of_several": "A(z) „{value}” több telefonszámot tartalmaz: az elsőt ({suggestion}) megtartottuk, a többi kimaradt. Ha szükség van rájuk, adja hozzá őket kézzel az ügyfélhez.",
         "phone_country_code_assumed": "A(z) „{value}” telefonszám országkóddal kezdődik, de hiányzik előle a „+”; így olvastuk: {suggestion}.",
         "phone_needs_region": "A(z) „{value}” telefonszámban nincs országkód, és a fájl országa ismeretlen; kimaradt. Írja be nemzetközi előhívóval, + jellel kezdve.",
         "unreadable_character": "A(z) „{value}” olvashatatlan karaktert tartalmaz (sérült vagy láthatatlan vezérlőkaraktert); az érték változatlanul megmaradt. Ellenőrizze és javítsa ezt: {field}.",

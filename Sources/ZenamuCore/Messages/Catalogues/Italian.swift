@@ -17,6 +17,8 @@ extension MessageCatalogue {
         "ambiguous_number": "“{value}” si può leggere in due modi; è stato letto come {read}. Se è sbagliato, correggi la cella.",
         "phone_mangled_by_excel": "Il telefono “{value}” è stato trasformato da Excel in un numero arrotondato e le ultime cifre sono andate perse; non è stato importato. Digita di nuovo il numero, oppure esporta il file senza aprirlo in Excel.",
         "phone_not_valid": "Il telefono “{value}” è stato salvato come {e164}, ma questo numero non esiste nel piano di numerazione di {country}. Controllalo.",
+        "phone_found_in_text": "Solo una parte di “{value}” è un numero di telefono: ne è stato letto {suggestion}, il resto è stato tralasciato. Controllalo.",
+        "phone_first_of_several": "“{value}” contiene più numeri di telefono: il primo, {suggestion}, è stato conservato e gli altri tralasciati. Aggiungili al cliente a mano se servono.",
         "phone_country_code_assumed": "Il telefono “{value}” inizia con un prefisso internazionale senza il “+”; è stato letto come {suggestion}.",
         "phone_needs_region": "Il telefono “{value}” non ha il prefisso internazionale e il paese del file è sconosciuto; non è stato importato. Scrivilo con il prefisso internazionale, che inizia con +.",
         "unreadable_character": "“{value}” contiene un carattere illeggibile (un carattere danneggiato o un carattere di controllo invisibile); il valore è stato mantenuto così com'è. Controlla il campo {field} e correggilo.",
