@@ -5,7 +5,8 @@ import ZenamuCore
 ///
 /// Nothing the customer gave is thrown away when it can be kept: a number libphonenumber parses but
 /// does not know as valid (`+420 123456789`) is kept with a warning. A number Excel destroyed
-/// (`4.20603E+11`) cannot be repaired, only flagged: it is left out, never imported wrong.
+/// (`4.20603E+11`) cannot be repaired, only flagged: it is left out, never imported wrong. A cell
+/// with a note or a second number (`603 123 456 (mobil)`) gives the real number inside it.
 public struct PhoneMustBeDialable: NormalisationRule {
     public init() {}
 
