@@ -336,7 +336,7 @@ struct FastPathTests {
         let separators = [" ", " ", "-", ".", "/", "(", ")", " (0) ", "  ", ""]
         let noise = ["x", "#", " ext. ", "a", ",", ";", "~", "+", "＋", "٣", "\u{a0}", "*"]
         let regions: [String?] = ["CZ", "FR", "IT", "HU", "GB", "US", "DE", "PL", nil]
-        var compacted = 0, valid = 0
+        var compacted = 0, valid = 0, found = 0
         for index in 0..<6_000 {
             var phone = pick(starts)
             for _ in 0..<(1 + random.next() % 4) {
@@ -351,8 +351,13 @@ struct FastPathTests {
             #expect(parsed == library.parseVerbatim(phone, defaultRegion: region), "\(phone.debugDescription) in \(region ?? "no region")")
             if Self.libraryInput(phone) != phone { compacted += 1 }
             if parsed?.isValid == true { valid += 1 }
+            // Whatever the cell holds, a number found inside it is a real one.
+            if index % 3 == 0, let (number, count) = library.find(in: phone, defaultRegion: region) {
+                #expect(number.isValid && number.e164.hasPrefix("+") && (1...10).contains(count), "\(phone.debugDescription)")
+                found += 1
+            }
         }
-        #expect(compacted > 3_000 && valid > 400, "\(compacted) compacted, \(valid) valid")
+        #expect(compacted > 3_000 && valid > 400 && found > 50, "\(compacted) compacted, \(valid) valid, \(found) found")
     }
 
     @Test func onlyDigitsAndSeparatorsAreCompacted() {
