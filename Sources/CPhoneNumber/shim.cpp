@@ -15,6 +15,27 @@ using i18n::phonenumbers::PhoneNumberMatch;
 using i18n::phonenumbers::PhoneNumberMatcher;
 using i18n::phonenumbers::PhoneNumberUtil;
 
+// The region assumed for national numbers: "ZZ" (none) when the caller gives none.
+static std::string region_or_unknown(const char *default_region) {
+    return (default_region != nullptr && *default_region) ? default_region : "ZZ";
+}
+
+// What the caller learns of a parsed number, for `zm_phone_parse` and `zm_phone_find` alike.
+static void describe(const PhoneNumberUtil &util, const PhoneNumber &number, zm_phone_result *out) {
+    std::memset(out, 0, sizeof(*out));
+    // IsValidNumber is GetRegionCodeForNumber then IsValidNumberForRegion: the region is looked
+    // up once here and serves both.
+    std::string found;
+    util.GetRegionCodeForNumber(number, &found);
+    out->is_valid = util.IsValidNumberForRegion(number, found) ? 1 : 0;
+    out->country_code = number.country_code();
+    std::strcpy(out->region, found.size() == 2 ? found.c_str() : "ZZ");
+
+    std::string e164;
+    util.Format(number, PhoneNumberUtil::E164, &e164);
+    std::strncpy(out->e164, e164.c_str(), sizeof(out->e164) - 1);
+}
+
 extern "C" void zm_phone_parse(const char *text, const char *default_region, zm_phone_result *out) {
     std::memset(out, 0, sizeof(*out));
     out->status = 1;
@@ -22,44 +43,20 @@ extern "C" void zm_phone_parse(const char *text, const char *default_region, zm_
     if (text == nullptr) return;
 
     const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
-    const std::string region = (default_region != nullptr && *default_region) ? default_region : "ZZ";
     PhoneNumber number;
-    if (util.Parse(text, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) return;
-
-    out->status = 0;
-    // IsValidNumber is GetRegionCodeForNumber then IsValidNumberForRegion: the region is looked
-    // up once here and serves both.
-    std::string found;
-    util.GetRegionCodeForNumber(number, &found);
-    out->is_valid = util.IsValidNumberForRegion(number, found) ? 1 : 0;
-    out->country_code = number.country_code();
-    if (found.size() == 2) std::strcpy(out->region, found.c_str());
-
-    std::string e164;
-    util.Format(number, PhoneNumberUtil::E164, &e164);
-    std::strncpy(out->e164, e164.c_str(), sizeof(out->e164) - 1);
+    if (util.Parse(text, region_or_unknown(default_region), &number) != PhoneNumberUtil::NO_PARSING_ERROR) return;
+    describe(util, number, out);
 }
 
 extern "C" int zm_phone_find(const char *text, const char *default_region, zm_phone_result *out) {
     if (text == nullptr) return 0;
     const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
-    const std::string region = (default_region != nullptr && *default_region) ? default_region : "ZZ";
     // VALID: only numbers libphonenumber knows as real, each standing apart from the text around it.
-    PhoneNumberMatcher matcher(util, text, region, PhoneNumberMatcher::VALID, 10);
+    PhoneNumberMatcher matcher(util, text, region_or_unknown(default_region), PhoneNumberMatcher::VALID, 10);
     int count = 0;
     PhoneNumberMatch match;
     while (count < 10 && matcher.HasNext() && matcher.Next(&match)) {
-        if (count == 0) {
-            const PhoneNumber &number = match.number();
-            std::memset(out, 0, sizeof(*out));
-            out->is_valid = 1;
-            out->country_code = number.country_code();
-            std::string found, e164;
-            util.GetRegionCodeForNumber(number, &found);
-            std::strcpy(out->region, found.size() == 2 ? found.c_str() : "ZZ");
-            util.Format(number, PhoneNumberUtil::E164, &e164);
-            std::strncpy(out->e164, e164.c_str(), sizeof(out->e164) - 1);
-        }
+        if (count == 0) describe(util, match.number(), out);
         ++count;
     }
     return count;
