@@ -212,6 +212,23 @@ extension PhoneTests {
             + "Pokud jsou potřeba, doplňte je klientovi ručně.")
     }
 
+    /// libphonenumber reads three letters or more as the digits of a phone keypad (vanity
+    /// numbers): a short number with a note would become a real-looking number nobody wrote.
+    /// Letters are never digits here: the number is what the digits say, and the note is named.
+    @Test func lettersAreNeverReadAsDigits() {
+        // "603 123" is two digits short; read whole, "mob" made it +420603123662, a valid number.
+        #expect(phone("603 123 (mob)") == ("+420603123", ["phone_not_valid"]))
+        #expect(phone("603 123 (mobil)") == ("+420603123", ["phone_not_valid"]))
+        // The digits alone are the number, written next to a word with no space.
+        #expect(phone("603123456mobil") == ("+420603123456", ["phone_found_in_text"]))
+        // An extension is left out too, and now said so; a word before the number changes nothing.
+        #expect(phone("603 123 456 ext. 12") == ("+420603123456", ["phone_found_in_text"]))
+        #expect(phone("tel. 603 123 456") == ("+420603123456", []))
+        #expect(phone("mob (603) 123 456") == ("+420603123456", []))
+        // Nothing but letters is no phone, whatever a keypad would make of them.
+        #expect(phone("FLOWERS") == (nil, ["phone_unparseable"]))
+    }
+
     @Test func aNumberCellThatLostItsDigitsIsNotTrusted() {
         // 4.20603E+11 saved back as a number cell: 420603000000.
         #expect(phone("420603000000") == (nil, ["phone_mangled_by_excel"]))

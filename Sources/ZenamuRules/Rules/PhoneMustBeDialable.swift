@@ -30,14 +30,14 @@ public struct PhoneMustBeDialable: NormalisationRule {
                 problems.add(.phoneMangledByExcel, value, field: .phone)
                 continue
             }
-            let parsed = context.phones.parse(text, defaultRegion: context.region)
-            if let parsed, parsed.isValid {
+            let (parsed, whole) = Self.reading(text, region: context.region, phones: context.phones)
+            if let parsed, parsed.isValid, whole {
                 record.phone = Phone(e164: parsed.e164, original: value.text)
                 issues.add(contentsOf: problems)
                 return
             }
             // "420603123456": the country code without its "+".
-            if parsed != nil, !text.hasPrefix("+"), let withPlus = context.phones.parse("+" + text, defaultRegion: nil),
+            if parsed != nil, whole, !text.hasPrefix("+"), case let (withPlus?, true) = Self.reading("+" + text, region: nil, phones: context.phones),
                withPlus.isValid {
                 record.phone = Phone(e164: withPlus.e164, original: value.text)
                 problems.add(.phoneCountryCodeAssumed, value, field: .phone, suggestion: withPlus.e164)
@@ -60,6 +60,13 @@ public struct PhoneMustBeDialable: NormalisationRule {
                              value, field: .phone)
                 continue
             }
+            // "603123456mobil": the digits are a number, but not one standing apart for the matcher.
+            if parsed.isValid {
+                record.phone = Phone(e164: parsed.e164, original: value.text)
+                problems.add(.phoneFoundInText, value, field: .phone, suggestion: parsed.e164)
+                issues.add(contentsOf: problems)
+                return
+            }
             if fallback == nil {
                 fallback = (Phone(e164: parsed.e164, original: value.text), value, parsed.region ?? context.region ?? "")
             }
@@ -71,6 +78,20 @@ public struct PhoneMustBeDialable: NormalisationRule {
                          details: ["e164": fallback.phone.e164, "country": country])
         }
         issues.add(contentsOf: problems)
+    }
+
+    /// libphonenumber's reading of `text`, with letters never taken for digits: read whole, three
+    /// letters or more are a phone keypad's digits (`1-800-FLOWERS`), which in a client list makes
+    /// `603 123 (mob)` the valid +420603123662 that nobody wrote. When the letters changed the
+    /// reading, the text without them is read instead, and `whole` is false: the cell is a number
+    /// and something else.
+    static func reading(_ text: String, region: String?, phones: any PhoneParsing) -> (ParsedPhone?, whole: Bool) {
+        let parsed = phones.parse(text, defaultRegion: region)
+        guard parsed != nil, text.utf8.contains(where: { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") })
+        else { return (parsed, true) }
+        let digits = phones.parse(String(text.unicodeScalars.filter { !($0.isASCII && $0.properties.isAlphabetic) }),
+                                  defaultRegion: region)
+        return digits?.e164 == parsed?.e164 ? (parsed, true) : (digits, false)
     }
 
     /// Whether `text` has more than a number's characters (digits, spaces, `+ - . ( )`): words,
