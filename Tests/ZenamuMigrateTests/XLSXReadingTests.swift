@@ -71,6 +71,24 @@ struct XLSXReadingTests {
         return builder
     }
 
+    /// Some writers put SpreadsheetML under a prefix (`<x:c>`); a namespace declared on a cell is
+    /// not one of its attributes (`xmlns:r` is no reference); a prefix declared nowhere does not
+    /// keep the data from being read.
+    @Test func prefixedElementsReadAsAnyOther() throws {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let sheet = #"<?xml version="1.0"?><x:worksheet xmlns:x="\#(main)"><x:sheetData>"#
+            + #"<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Name</x:t></x:is></x:c>"#
+            + #"<x:c r="B1" t="s"><x:v>0</x:v></x:c></x:row>"#
+            + #"<x:row r="2"><x:c xmlns:r="urn:r" r="B2" t="inlineStr"><x:is><x:t>jana@example.cz</x:t></x:is></x:c></x:row>"#
+            + #"<x:row r="3"><c r="A3" t="inlineStr" y:note="1"><is><t>Petr</t></is></c></x:row>"#
+            + "</x:sheetData></x:worksheet>"
+        var builder = XLSXBuilder(sheets: [XLSXBuilder.Sheet(name: "S", table: [[.shared("Email")]])])
+        builder.overrides["xl/worksheets/clients-7.xml"] = Array(sheet.utf8)
+        let (_, rows) = try sheetRows(builder)
+        #expect(rows.map(\.number) == [1, 2, 3])
+        #expect(rows.map(\.cells) == [["Name", "Email"], ["", "jana@example.cz"], ["Petr"]])
+    }
+
     /// The table is parsed on its own thread, a chunk of texts at a time, while the sheet is read:
     /// a cell finds its text wherever it lies, whatever the order, across chunks.
     @Test func sharedTextsInAnyOrderAcrossChunks() throws {

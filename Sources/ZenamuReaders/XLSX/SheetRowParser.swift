@@ -87,18 +87,14 @@ final class SheetRowParser: XMLEventHandler {
         case .c:
             // One pass over the attributes (r, t, s), by their first byte.
             var reference: UnsafePointer<CChar>?, typeText: UnsafePointer<CChar>?, styleText: UnsafePointer<CChar>?
-            var index = 0
-            while let name = attributes[index], let value = attributes[index + 1] {
-                let local = XMLName.local(name)
-                if local[0] != 0, local[1] == 0 {
-                    switch UInt8(bitPattern: local[0]) {
-                    case UInt8(ascii: "r"): reference = reference ?? value
-                    case UInt8(ascii: "t"): typeText = typeText ?? value
-                    case UInt8(ascii: "s"): styleText = styleText ?? value
-                    default: break
-                    }
+            XMLName.forEachAttribute(attributes) { local, value in
+                guard local[0] != 0, local[1] == 0 else { return }
+                switch UInt8(bitPattern: local[0]) {
+                case UInt8(ascii: "r"): reference = reference ?? value
+                case UInt8(ascii: "t"): typeText = typeText ?? value
+                case UInt8(ascii: "s"): styleText = styleText ?? value
+                default: break
                 }
-                index += 2
             }
             column = reference.flatMap(Self.columnIndex) ?? column + 1
             type = CellType(typeText)

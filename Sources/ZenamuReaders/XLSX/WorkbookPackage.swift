@@ -51,10 +51,8 @@ public final class XMLTree {
 
         func startElement(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
             let node = XMLTree(name: String(cString: XMLName.local(name)))
-            var index = 0
-            while let key = attributes[index], let value = attributes[index + 1] {
-                node.attributes[String(cString: XMLName.local(key))] = String(cString: value)
-                index += 2
+            XMLName.forEachAttribute(attributes) { key, value in
+                node.attributes[String(cString: key)] = String(cString: value)
             }
             stack.last?.children.append(node)
             stack.append(node)

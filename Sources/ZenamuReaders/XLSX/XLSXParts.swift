@@ -19,10 +19,8 @@ final class ElementCollector: XMLEventHandler {
         let local = String(cString: XMLName.local(name))
         if wanted.contains(local) {
             var values: [String: String] = [:]
-            var index = 0
-            while let key = attributes[index], let value = attributes[index + 1] {
-                values[String(cString: XMLName.local(key))] = String(cString: value)
-                index += 2
+            XMLName.forEachAttribute(attributes) { key, value in
+                values[String(cString: key)] = String(cString: value)
             }
             elements.append(Element(name: local, attributes: values, path: path))
         }

@@ -6,15 +6,16 @@ import Darwin
 #endif
 import ZenamuCore
 
-/// What an XML part's events go to. Names arrive as Expat gives them in namespace mode
-/// (`uri|local`); use `XMLName` to compare local names without making Strings.
+/// What an XML part's events go to. Names arrive as written, with their prefix if they have one
+/// (`x:c`); use `XMLName` to compare local names without making Strings, and to walk attributes
+/// without the namespace declarations among them.
 protocol XMLEventHandler: AnyObject {
     func startElement(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>)
     func endElement(_ name: UnsafePointer<CChar>)
     func characters(_ text: UnsafePointer<CChar>, _ length: Int)
 }
 
-/// An Expat parser, namespace-aware, fed chunk by chunk, and hardened: a DOCTYPE is refused
+/// An Expat parser, fed chunk by chunk, and hardened: a DOCTYPE is refused
 /// outright (SpreadsheetML never has one, and it is where entity bombs and external entities
 /// live), parameter entities are never parsed, external entities never resolved (no handler is
 /// set), and Expat's amplification guard is on as a second line.
@@ -32,7 +33,11 @@ final class XMLStream {
         self.handler = handler
         self.part = part
         self.file = file
-        parser = XML_ParserCreateNS(nil, CChar(UInt8(ascii: "|")))
+        // Without namespace processing: readers match local names only (SpreadsheetML's two
+        // namespaces, transitional and strict, read alike), and Expat would otherwise build
+        // `uri|local` for every element, a tenth of reading a sheet. A prefix declared nowhere
+        // is then no reason to refuse a workbook whose data can be read.
+        parser = XML_ParserCreate(nil)
         XML_SetUserData(parser, Unmanaged.passUnretained(self).toOpaque())
         XML_SetParamEntityParsing(parser, XML_PARAM_ENTITY_PARSING_NEVER)
         _ = XML_SetBillionLaughsAttackProtectionMaximumAmplification(parser, 100)
@@ -92,11 +97,38 @@ final class XMLStream {
 
 /// Compares Expat names with literals, on bytes: no String per element on the hot path.
 enum XMLName {
-    /// The local part of `uri|local`.
+    /// The local part of a name: `c` of `x:c`, `c` of `c`.
     static func local(_ name: UnsafePointer<CChar>) -> UnsafePointer<CChar> {
-        // libc's strrchr is vectorised; names carry a 50-byte namespace URI before the `|`.
-        guard let bar = strrchr(name, Int32(UInt8(ascii: "|"))) else { return name }
-        return UnsafePointer(bar + 1)
+        // Names are short: one pass, no call.
+        var local = name, cursor = name
+        while cursor.pointee != 0 {
+            if cursor.pointee == CChar(UInt8(ascii: ":")) { local = cursor + 1 }
+            cursor += 1
+        }
+        return local
+    }
+
+    /// Calls `body` with the local name and value of each attribute, leaving out namespace
+    /// declarations (`xmlns`, `xmlns:r`), which are not attributes of the data: `xmlns:r` on a
+    /// cell must not read as its reference `r`.
+    @inline(__always)
+    static func forEachAttribute(_ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>,
+                                 _ body: (_ local: UnsafePointer<CChar>, _ value: UnsafePointer<CChar>) -> Void) {
+        var index = 0
+        while let name = attributes[index], let value = attributes[index + 1] {
+            index += 2
+            if isNamespaceDeclaration(name) { continue }
+            body(local(name), value)
+        }
+    }
+
+    /// `xmlns` or `xmlns:…`.
+    private static func isNamespaceDeclaration(_ name: UnsafePointer<CChar>) -> Bool {
+        // Most attribute names do not start with an x: one comparison.
+        guard name[0] == CChar(UInt8(ascii: "x")) else { return false }
+        let xmlns: StaticString = "xmlns"
+        for offset in 1..<5 where UInt8(bitPattern: name[offset]) != xmlns.utf8Start[offset] { return false }
+        return name[5] == 0 || name[5] == CChar(UInt8(ascii: ":"))
     }
 
     static func `is`(_ name: UnsafePointer<CChar>, _ literal: StaticString) -> Bool {
@@ -116,11 +148,10 @@ enum XMLName {
     static func attribute(_ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>, _ literal: StaticString)
         -> UnsafePointer<CChar>?
     {
-        var index = 0
-        while let name = attributes[index] {
-            if `is`(name, literal) { return attributes[index + 1] }
-            index += 2
+        var found: UnsafePointer<CChar>?
+        forEachAttribute(attributes) { local, value in
+            if found == nil, isLocal(local, literal) { found = value }
         }
-        return nil
+        return found
     }
 }
