@@ -37,8 +37,8 @@ public struct PhoneMustBeDialable: NormalisationRule {
                 return
             }
             // "420603123456": the country code without its "+".
-            if parsed != nil, whole, !text.hasPrefix("+"), case let (withPlus?, true) = Self.reading("+" + text, region: nil, phones: context.phones),
-               withPlus.isValid {
+            if parsed != nil, whole, !text.hasPrefix("+"),
+               case let (withPlus?, true) = Self.reading("+" + text, region: nil, phones: context.phones), withPlus.isValid {
                 record.phone = Phone(e164: withPlus.e164, original: value.text)
                 problems.add(.phoneCountryCodeAssumed, value, field: .phone, suggestion: withPlus.e164)
                 issues.add(contentsOf: problems)
@@ -60,7 +60,8 @@ public struct PhoneMustBeDialable: NormalisationRule {
                              value, field: .phone)
                 continue
             }
-            // "603123456mobil": the digits are a number, but not one standing apart for the matcher.
+            // Valid only without its letters ("603123456mobil"): the number touches the word, so
+            // the matcher, which wants a number standing apart, did not find it.
             if parsed.isValid {
                 record.phone = Phone(e164: parsed.e164, original: value.text)
                 problems.add(.phoneFoundInText, value, field: .phone, suggestion: parsed.e164)
@@ -87,10 +88,10 @@ public struct PhoneMustBeDialable: NormalisationRule {
     /// and something else.
     static func reading(_ text: String, region: String?, phones: any PhoneParsing) -> (ParsedPhone?, whole: Bool) {
         let parsed = phones.parse(text, defaultRegion: region)
-        guard parsed != nil, text.utf8.contains(where: { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") })
-        else { return (parsed, true) }
-        let digits = phones.parse(String(text.unicodeScalars.filter { !($0.isASCII && $0.properties.isAlphabetic) }),
-                                  defaultRegion: region)
+        // The keypad has the 26 ASCII letters only.
+        let isLetter = { (byte: UInt8) in (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
+        guard parsed != nil, text.utf8.contains(where: isLetter) else { return (parsed, true) }
+        let digits = phones.parse(String(decoding: text.utf8.filter { !isLetter($0) }, as: UTF8.self), defaultRegion: region)
         return digits?.e164 == parsed?.e164 ? (parsed, true) : (digits, false)
     }
 
