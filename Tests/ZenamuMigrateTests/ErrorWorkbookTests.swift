@@ -49,6 +49,24 @@ struct ErrorWorkbookTests {
         }
     }
 
+    /// The hidden list holds each imported client's cell as `KnownClient` writes it (from its
+    /// bytes, no String made); a character no XML may hold, here in the file's name, is replaced
+    /// rather than written into a workbook Excel would refuse to open.
+    @Test func theHiddenListHoldsEveryImportedClient() throws {
+        let folder = try TemporaryFolder()
+        let input = folder.url.appendingPathComponent("klienti\u{1}.csv")
+        try FileManager.default.copyItem(at: Fixtures.input(of: "english-corrections"), to: input)
+        let converted = try ConvertedFixture(paths: [input])
+        let workbook = try WorkbookInspector(path: #require(converted.errorsWorkbook).path)
+        let hidden = try #require(workbook[KnownClient.sheetName])
+        let expected = converted.outcomes.compactMap { outcome -> String? in
+            guard case let .accepted(record, _) = outcome, let client = KnownClient(record) else { return nil }
+            return client.cells[0].replacingOccurrences(of: "\u{1}", with: "\u{FFFD}")
+        }
+        #expect(!expected.isEmpty && expected.allSatisfy { $0.contains("\tklienti\u{FFFD}.csv #") })
+        #expect(hidden.rows.dropFirst().map { $0.first ?? "" } == expected)
+    }
+
     @Test func madeToBeCorrectedInExcel() throws {
         let converted = try ConvertedFixture(fixture: "italian-validation")
         let workbook = try WorkbookInspector(path: #require(converted.errorsWorkbook).path)

@@ -33,9 +33,15 @@ public struct KnownClient: Sendable, Equatable {
     /// folded to single spaces) holds a tab; the original row comes last, so a tab in a file's
     /// name stays in it.
     public var cells: [String] {
-        // Built as bytes: one String made, instead of six appended (a run writes one per client).
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(email.utf8.count + name.utf8.count + original.file.utf8.count + 48)
+        appendCell(to: &bytes)
+        return [String(decoding: bytes, as: UTF8.self)]
+    }
+
+    /// The UTF-8 of the sheet's cell for this client, appended to `bytes`: built as bytes, with no
+    /// String made (a run writes one per client it imports).
+    public func appendCell(to bytes: inout [UInt8]) {
+        bytes.reserveCapacity(bytes.count + email.utf8.count + name.utf8.count + original.file.utf8.count + 48)
         bytes.append(contentsOf: email.utf8)
         bytes.append(0x09)
         bytes.append(contentsOf: name.utf8)
@@ -49,7 +55,6 @@ public struct KnownClient: Sendable, Equatable {
         } else {
             bytes.append(contentsOf: String(original.row).utf8)
         }
-        return [String(decoding: bytes, as: UTF8.self)]
     }
 
     /// `value`'s digits as `String(value, radix:)` writes them (lower case, no leading zeros),

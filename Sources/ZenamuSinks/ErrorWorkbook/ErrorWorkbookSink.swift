@@ -24,6 +24,8 @@ public final class ErrorWorkbookSink: ClientSink {
     /// Hidden: the clients imported so far, so a corrected row cannot take one's e-mail.
     private var imported: XLSXWriter.Sheet?
     private var importedRows: UInt32 = 0
+    /// The hidden list's cell being written, its buffer kept from one client to the next.
+    private var knownCell: [UInt8] = []
     /// Hidden: the original rows sent to fix, so deleted ones are noticed when the workbook returns.
     private var sent: XLSXWriter.Sheet?
     private var sentRows: UInt32 = 0
@@ -88,7 +90,9 @@ public final class ErrorWorkbookSink: ClientSink {
     private func remember(_ client: KnownClient) throws {
         guard let imported, importedRows < XLSXWriter.lastRow else { return }
         importedRows += 1
-        for (column, cell) in client.cells.enumerated() { try imported.text(importedRows, UInt16(column), cell) }
+        knownCell.removeAll(keepingCapacity: true)
+        client.appendCell(to: &knownCell)
+        try imported.text(importedRows, 0, utf8: &knownCell)
     }
 
     public func consume(_ outcome: RowOutcome) throws {

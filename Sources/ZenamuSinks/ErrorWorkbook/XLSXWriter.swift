@@ -98,6 +98,21 @@ final class XLSXWriter {
             try check(worksheet_write_string(pointer, row, column, XMLSafe.text(value), format))
         }
 
+        /// `text(_:_:_:)` for UTF-8 bytes, which are handed to libxlsxwriter as they are when they
+        /// need nothing done: no String is made of them (the hidden list writes one per client).
+        /// `utf8` is borrowed for its terminating zero, and left as it was.
+        func text(_ row: UInt32, _ column: UInt16, utf8 bytes: inout [UInt8]) throws {
+            let plain = bytes.count <= XLSXWriter.maxCellCharacters && !bytes.withUnsafeBufferPointer(XMLSafe.mayHoldForbidden)
+            guard plain else { return try text(row, column, String(decoding: bytes, as: UTF8.self)) }
+            bytes.append(0)
+            defer { bytes.removeLast() }
+            try bytes.withUnsafeBufferPointer { buffer in
+                try buffer.withMemoryRebound(to: CChar.self) {
+                    try check(worksheet_write_string(pointer, row, column, $0.baseAddress, nil))
+                }
+            }
+        }
+
         func number(_ row: UInt32, _ column: UInt16, _ value: Double, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
             try check(worksheet_write_number(pointer, row, column, value, format))
         }
@@ -217,13 +232,15 @@ enum XMLSafe {
         // A forbidden scalar is a control byte other than tab and line ends, or EF BF BE / EF BF BF:
         // most text has neither.
         var copy = text
-        let suspect = copy.withUTF8 { bytes in
-            bytes.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }
-        }
-        guard suspect, text.unicodeScalars.contains(where: isForbidden) else { return text }
+        guard copy.withUTF8(mayHoldForbidden), text.unicodeScalars.contains(where: isForbidden) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(isForbidden(scalar) ? "\u{FFFD}" : scalar) }
         return String(scalars)
+    }
+
+    /// False when `bytes` (UTF-8) surely hold no forbidden scalar, which most text does not.
+    static func mayHoldForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }
     }
 
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
