@@ -74,26 +74,28 @@ final class SharedStringsParser: XMLEventHandler {
     }
 
     func startElement(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
-        if XMLName.is(name, "si") {
+        let local = XMLName.local(name)
+        if XMLName.isLocal(local, "si") {
             inItem = true
             current.removeAll(keepingCapacity: true)
-        } else if XMLName.is(name, "rPh") {
+        } else if XMLName.isLocal(local, "rPh") {
             inPhonetic = true
-        } else if XMLName.is(name, "t") {
+        } else if XMLName.isLocal(local, "t") {
             inText = inItem && !inPhonetic
         }
     }
 
     func endElement(_ name: UnsafePointer<CChar>) {
-        if XMLName.is(name, "si") {
+        let local = XMLName.local(name)
+        if XMLName.isLocal(local, "si") {
             if failure == nil {
                 strings.append(trimming: current)
                 if strings.count == chunkSize { flush() }
             }
             inItem = false
-        } else if XMLName.is(name, "rPh") {
+        } else if XMLName.isLocal(local, "rPh") {
             inPhonetic = false
-        } else if XMLName.is(name, "t") {
+        } else if XMLName.isLocal(local, "t") {
             inText = false
         }
     }

@@ -131,11 +131,8 @@ enum XMLName {
         return name[5] == 0 || name[5] == CChar(UInt8(ascii: ":"))
     }
 
-    static func `is`(_ name: UnsafePointer<CChar>, _ literal: StaticString) -> Bool {
-        isLocal(local(name), literal)
-    }
-
     /// Compares an already extracted local name with a literal.
+    @inline(__always)
     static func isLocal(_ local: UnsafePointer<CChar>, _ literal: StaticString) -> Bool {
         let bytes = literal.utf8Start
         for offset in 0..<literal.utf8CodeUnitCount where UInt8(bitPattern: local[offset]) != bytes[offset] {
