@@ -80,6 +80,7 @@ extension ParsedPhone {
         var result = result
         let e164 = withUnsafeBytes(of: &result.e164) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         let region = withUnsafeBytes(of: &result.region) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        self.init(e164: e164, isValid: result.is_valid != 0, region: region == "ZZ" ? nil : region)
+        self.init(e164: e164, isValid: result.is_valid != 0, region: region == "ZZ" ? nil : region,
+                  countryCode: Int(result.country_code))
     }
 }

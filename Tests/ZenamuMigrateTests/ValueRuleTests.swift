@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZenamuAdapters
+import ZenamuAdapterKit
 import ZenamuCore
 import ZenamuPhone
 import ZenamuRules
@@ -221,12 +222,43 @@ extension PhoneTests {
         #expect(phone("603 123 (mobil)") == ("+420603123", ["phone_not_valid"]))
         // The digits alone are the number, written next to a word with no space.
         #expect(phone("603123456mobil") == ("+420603123456", ["phone_found_in_text"]))
-        // An extension is left out too, and now said so; a word before the number changes nothing.
-        #expect(phone("603 123 456 ext. 12") == ("+420603123456", ["phone_found_in_text"]))
+        // An extension is left out, as before; a word before the number changes nothing.
+        #expect(phone("603 123 456 ext. 12") == ("+420603123456", []))
+        // libphonenumber's matcher reads keypad letters too: what it finds is held to the same rule.
+        #expect(phone("06 54981ext. 12", region: "FR").0 != "+33654981398")
         #expect(phone("tel. 603 123 456") == ("+420603123456", []))
         #expect(phone("mob (603) 123 456") == ("+420603123456", []))
         // Nothing but letters is no phone, whatever a keypad would make of them.
         #expect(phone("FLOWERS") == (nil, ["phone_unparseable"]))
+    }
+
+    /// Whatever note sits beside a number, and wherever, the phone kept is made of the cell's own
+    /// digits: its national number is a run of them; a keypad reading would add digits nobody wrote.
+    @Test func aKeptPhoneIsMadeOfTheCellsDigits() {
+        var random = SplitMix(seed: 41)
+        func pick<T>(_ choices: [T]) -> T { choices[Int(random.next() % UInt64(choices.count))] }
+        let starts = ["+420 ", "+33 ", "+36 ", "0", "06 ", "", "00420 "]
+        let notes = ["mob", "(mob)", "mobil", "home", "job", "práce", "tel.", "ext. 12", "x", "FLOWERS", "jen odpoledne", "SMS"]
+        var kept = 0, withNotes = 0
+        for index in 0..<3_000 {
+            var digits = pick(starts)
+            for _ in 0..<(1 + random.next() % 4) { digits += String(random.next() % 1_000) + pick([" ", "", "-"]) }
+            let note = pick(notes)
+            let cell = switch index % 4 {
+            case 0: digits + " " + note
+            case 1: note + " " + digits
+            case 2: digits + note
+            default: digits
+            }
+            let region = pick(["CZ", "FR", "HU"])
+            guard let e164 = phone(cell, region: region).0 else { continue }
+            kept += 1
+            if index % 4 != 3 { withNotes += 1 }
+            let written = String(cell.filter { $0.isASCII && $0.isNumber })
+            let national = LibPhoneNumber().parse(e164, defaultRegion: nil)?.nationalNumber ?? "?"
+            #expect(written.contains(national), "\(cell.debugDescription) in \(region) kept as \(e164)")
+        }
+        #expect(kept > 1_000 && withNotes > 700, "\(kept) kept, \(withNotes) with a note")
     }
 
     @Test func aNumberCellThatLostItsDigitsIsNotTrusted() {

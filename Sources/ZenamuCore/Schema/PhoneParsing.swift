@@ -15,10 +15,20 @@ public struct ParsedPhone: Sendable, Equatable {
     /// A real number of its country's plan, not just digits of a plausible length.
     public var isValid: Bool
     public var region: String?
+    /// The calling code (420); 0 when unknown.
+    public var countryCode: Int
 
-    public init(e164: String, isValid: Bool, region: String?) {
+    public init(e164: String, isValid: Bool, region: String?, countryCode: Int = 0) {
         self.e164 = e164
         self.isValid = isValid
         self.region = region
+        self.countryCode = countryCode
+    }
+
+    /// The digits after the calling code (603123456 of +420603123456).
+    public var nationalNumber: Substring {
+        let digits = e164.drop { $0 == "+" }
+        let code = String(countryCode)
+        return countryCode > 0 && digits.hasPrefix(code) ? digits.dropFirst(code.count) : digits
     }
 }

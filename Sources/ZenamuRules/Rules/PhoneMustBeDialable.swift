@@ -47,7 +47,8 @@ public struct PhoneMustBeDialable: NormalisationRule {
             // "603 123 456 (mobil)", "603 123 456 / 777 123 456": a real number inside the cell,
             // found by libphonenumber's matcher (read whole, the note's letters were digits and the
             // two numbers one). The first is kept, and the customer is told what was left out.
-            if Self.holdsMoreThanANumber(text), let (found, count) = context.phones.find(in: text, defaultRegion: context.region) {
+            if Self.holdsMoreThanANumber(text), let (found, count) = context.phones.find(in: text, defaultRegion: context.region),
+               Self.isWritten(found, in: text) {
                 record.phone = Phone(e164: found.e164, original: value.text)
                 problems.add(count > 1 ? .phoneFirstOfSeveral : .phoneFoundInText, value, field: .phone,
                              suggestion: found.e164)
@@ -83,16 +84,29 @@ public struct PhoneMustBeDialable: NormalisationRule {
 
     /// libphonenumber's reading of `text`, with letters never taken for digits: read whole, three
     /// letters or more are a phone keypad's digits (`1-800-FLOWERS`), which in a client list makes
-    /// `603 123 (mob)` the valid +420603123662 that nobody wrote. When the letters changed the
-    /// reading, the text without them is read instead, and `whole` is false: the cell is a number
-    /// and something else.
+    /// `603 123 (mob)` the valid +420603123662 that nobody wrote. When the reading is not made of
+    /// the text's own digits, the text without its letters is read instead, and `whole` is false:
+    /// the cell is a number and something else.
     static func reading(_ text: String, region: String?, phones: any PhoneParsing) -> (ParsedPhone?, whole: Bool) {
         let parsed = phones.parse(text, defaultRegion: region)
-        // The keypad has the 26 ASCII letters only.
-        let isLetter = { (byte: UInt8) in (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
-        guard parsed != nil, text.utf8.contains(where: isLetter) else { return (parsed, true) }
-        let digits = phones.parse(String(decoding: text.utf8.filter { !isLetter($0) }, as: UTF8.self), defaultRegion: region)
-        return digits?.e164 == parsed?.e164 ? (parsed, true) : (digits, false)
+        guard let parsed, !isWritten(parsed, in: text) else { return (parsed, true) }
+        let letterless = String(decoding: text.utf8.filter { !isKeypadLetter($0) }, as: UTF8.self)
+        return (phones.parse(letterless, defaultRegion: region), false)
+    }
+
+    /// Whether `phone`, read from `text`, is made of the text's own digits: its national number is
+    /// a run of them, as it is whatever the prefixes, separators or extension around it. Only a
+    /// keypad reading makes digits up, and only from letters: a text without them is not searched.
+    static func isWritten(_ phone: ParsedPhone, in text: String) -> Bool {
+        guard text.utf8.contains(where: isKeypadLetter) else { return true }
+        // libphonenumber reads digits of any script (Arabic-Indic, fullwidth) as their values.
+        let digits = String(text.compactMap { $0.isNumber ? $0.wholeNumberValue.map(String.init) : nil }.joined())
+        return digits.contains(phone.nationalNumber)
+    }
+
+    /// The letters of a phone keypad, which libphonenumber reads as digits: the 26 of ASCII.
+    private static func isKeypadLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 
     /// Whether `text` has more than a number's characters (digits, spaces, `+ - . ( )`): words,
