@@ -39,9 +39,9 @@ public struct KnownClient: Sendable, Equatable {
     }
 
     /// The UTF-8 of the sheet's cell for this client, appended to `bytes`: built as bytes, with no
-    /// String made (a run writes one per client it imports).
+    /// String made (a run writes one per client it imports). Nothing is reserved: the caller's
+    /// buffer keeps its capacity from one client to the next.
     public func appendCell(to bytes: inout [UInt8]) {
-        bytes.reserveCapacity(bytes.count + email.utf8.count + name.utf8.count + original.file.utf8.count + 48)
         bytes.append(contentsOf: email.utf8)
         bytes.append(0x09)
         bytes.append(contentsOf: name.utf8)
