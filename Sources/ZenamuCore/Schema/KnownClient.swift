@@ -23,7 +23,9 @@ public struct KnownClient: Sendable, Equatable {
         self.original = original
     }
 
-    public init?(_ record: ClientRecord) {
+    /// Borrowing: an initializer owns its arguments by default, and the record would be copied
+    /// whole for the four details taken from it.
+    public init?(_ record: borrowing ClientRecord) {
         guard let email = record.email else { return nil }
         self.init(email: email, name: record.name.display, digest: record.sameClientDigest,
                   original: record.provenance.original)

@@ -23,17 +23,18 @@ public struct Reconciler {
     public mutating func check(_ record: ClientRecord, emailColumn: ColumnRef?) -> Verdict {
         guard let email = record.email else { return .unique }
         let fingerprint = record.sameClientDigest
+        // What the closures below need, taken out: capturing the record would copy it whole.
+        let (original, name) = (record.provenance.original, record.name.display)
+        let (file, row) = (record.provenance.file, record.provenance.row)
         // A row back from the error workbook is remembered as the original row it stands for.
-        guard let first = seen.insert(email, .init(place: record.provenance.original, name: record.name.display,
-                                                   fingerprint: fingerprint))
+        guard let first = seen.insert(email, .init(place: original, name: name, fingerprint: fingerprint))
         else { return .unique }
         let firstFile = first.place.file
         // The catalogue composes "{first}" ("row 3", "row 3 of a.csv") in the customer's language.
         var place = ["firstRow": String(first.place.row), "name": first.name]
-        if firstFile != record.provenance.file { place["firstFile"] = firstFile }
+        if firstFile != file { place["firstFile"] = firstFile }
         let issue = { (kind: IssueKind) in
-            Issue(kind, file: record.provenance.file, row: record.provenance.row, column: emailColumn, field: .email,
-                  value: email, details: place)
+            Issue(kind, file: file, row: row, column: emailColumn, field: .email, value: email, details: place)
         }
         return first.fingerprint == fingerprint ? .duplicate(issue(.duplicateMerged)) : .conflict(issue(.duplicateEmail))
     }
