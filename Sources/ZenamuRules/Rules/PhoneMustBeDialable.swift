@@ -30,30 +30,25 @@ public struct PhoneMustBeDialable: NormalisationRule {
                 problems.add(.phoneMangledByExcel, value, field: .phone)
                 continue
             }
-            let (parsed, whole) = Self.reading(text, region: context.region, phones: context.phones)
-            if let parsed, parsed.isValid, whole {
-                record.phone = Phone(e164: parsed.e164, original: value.text)
+            // Keeps `phone` for the client; `kind` is the warning that says how it was read.
+            func keep(_ phone: ParsedPhone, _ kind: IssueKind? = nil) {
+                record.phone = Phone(e164: phone.e164, original: value.text)
+                if let kind { problems.add(kind, value, field: .phone, suggestion: phone.e164) }
                 issues.add(contentsOf: problems)
-                return
             }
+            let (parsed, whole) = Self.reading(text, region: context.region, phones: context.phones)
+            if let parsed, parsed.isValid, whole { return keep(parsed) }
             // "420603123456": the country code without its "+".
             if parsed != nil, whole, !text.hasPrefix("+"),
                case let (withPlus?, true) = Self.reading("+" + text, region: nil, phones: context.phones), withPlus.isValid {
-                record.phone = Phone(e164: withPlus.e164, original: value.text)
-                problems.add(.phoneCountryCodeAssumed, value, field: .phone, suggestion: withPlus.e164)
-                issues.add(contentsOf: problems)
-                return
+                return keep(withPlus, .phoneCountryCodeAssumed)
             }
             // "603 123 456 (mobil)", "603 123 456 / 777 123 456": a real number inside the cell,
             // found by libphonenumber's matcher (read whole, the note's letters were digits and the
             // two numbers one). The first is kept, and the customer is told what was left out.
             if Self.holdsMoreThanANumber(text), let (found, count) = context.phones.find(in: text, defaultRegion: context.region),
                Self.isWritten(found, in: text) {
-                record.phone = Phone(e164: found.e164, original: value.text)
-                problems.add(count > 1 ? .phoneFirstOfSeveral : .phoneFoundInText, value, field: .phone,
-                             suggestion: found.e164)
-                issues.add(contentsOf: problems)
-                return
+                return keep(found, count > 1 ? .phoneFirstOfSeveral : .phoneFoundInText)
             }
             guard let parsed else {
                 let international = text.hasPrefix("+") || text.hasPrefix("00")
@@ -63,12 +58,7 @@ public struct PhoneMustBeDialable: NormalisationRule {
             }
             // Valid only without its letters ("603123456mobil"): the number touches the word, so
             // the matcher, which wants a number standing apart, did not find it.
-            if parsed.isValid {
-                record.phone = Phone(e164: parsed.e164, original: value.text)
-                problems.add(.phoneFoundInText, value, field: .phone, suggestion: parsed.e164)
-                issues.add(contentsOf: problems)
-                return
-            }
+            if parsed.isValid { return keep(parsed, .phoneFoundInText) }
             if fallback == nil {
                 fallback = (Phone(e164: parsed.e164, original: value.text), value, parsed.region ?? context.region ?? "")
             }
@@ -90,7 +80,7 @@ public struct PhoneMustBeDialable: NormalisationRule {
     static func reading(_ text: String, region: String?, phones: any PhoneParsing) -> (ParsedPhone?, whole: Bool) {
         let parsed = phones.parse(text, defaultRegion: region)
         guard let parsed, !isWritten(parsed, in: text) else { return (parsed, true) }
-        let letterless = String(decoding: text.utf8.filter { !isKeypadLetter($0) }, as: UTF8.self)
+        let letterless = String(decoding: text.utf8.filter { !ASCIIBytes.isLetter($0) }, as: UTF8.self)
         return (phones.parse(letterless, defaultRegion: region), false)
     }
 
@@ -98,15 +88,11 @@ public struct PhoneMustBeDialable: NormalisationRule {
     /// a run of them, as it is whatever the prefixes, separators or extension around it. Only a
     /// keypad reading makes digits up, and only from letters: a text without them is not searched.
     static func isWritten(_ phone: ParsedPhone, in text: String) -> Bool {
-        guard text.utf8.contains(where: isKeypadLetter) else { return true }
+        // A phone keypad's letters, which libphonenumber reads as digits, are the 26 of ASCII.
+        guard text.utf8.contains(where: { ASCIIBytes.isLetter($0) }) else { return true }
         // libphonenumber reads digits of any script (Arabic-Indic, fullwidth) as their values.
-        let digits = String(text.compactMap { $0.isNumber ? $0.wholeNumberValue.map(String.init) : nil }.joined())
+        let digits = text.compactMap { $0.isNumber ? $0.wholeNumberValue.map(String.init) : nil }.joined()
         return digits.contains(phone.nationalNumber)
-    }
-
-    /// The letters of a phone keypad, which libphonenumber reads as digits: the 26 of ASCII.
-    private static func isKeypadLetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 
     /// Whether `text` has more than a number's characters (digits, spaces, `+ - . ( )`): words,

@@ -65,15 +65,13 @@ public enum EmailAddress {
         var tld = domain[domain.startIndex..<domain.startIndex]
         for label in domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
             guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
-                  label.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || $0 == UInt8(ascii: "-") }) else { return false }
+                  label.allSatisfy({ ASCIIBytes.isLetter($0) || ASCIIBytes.isDigit($0) || $0 == UInt8(ascii: "-") }) else { return false }
             labels += 1
             tld = label
         }
-        return labels >= 2 && tld.count >= 2 && (tld.allSatisfy(isASCIILetter) || tld.starts(with: "xn--".utf8))
+        return labels >= 2 && tld.count >= 2 && (tld.allSatisfy(ASCIIBytes.isLetter) || tld.starts(with: "xn--".utf8))
     }
 
-    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-    private static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// A repaired address when the mistake is obvious: spaces inside, a comma for the last dot,
     /// a doubled `@`. nil when there is nothing sure to suggest.
