@@ -81,9 +81,17 @@ let package = Package(
                 dependencies: ["ZenamuMigration", "ZenamuAdapters", "ZenamuReaders", "ZenamuSinks",
                                .product(name: "PropertyBased", package: "swift-property-based")]),
         .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration", "ZenamuReaders", "ZenamuStore", "CLibzip"]),
-        .testTarget(name: "ZenamuMigrateTests",
+        // Tests by kind, as swift-argument-parser splits its own (docs/TESTING.md): units of one
+        // part, the pipeline on the bundled fixtures, and whole processes (`scripts/test --fast`
+        // skips those).
+        .testTarget(name: "ZenamuUnitTests",
+                    dependencies: ["ZenamuTestSupport", "ZenamuMigration", "ZenamuAdapterKit",
+                                   .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "ZenamuPipelineTests",
                     dependencies: ["ZenamuTestSupport", "ZenamuMigration", "ZenamuStore", "ZenamuAdapterKit", "zenamu-migrate",
                                    .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "ZenamuEndToEndTests",
+                    dependencies: ["ZenamuTestSupport", "ZenamuMigration", "ZenamuStore", "zenamu-migrate"]),
     ],
     cxxLanguageStandard: .cxx17
 )

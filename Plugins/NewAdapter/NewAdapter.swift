@@ -22,7 +22,7 @@ struct NewAdapter: CommandPlugin {
         let root = context.package.directoryURL
         let files: [(URL, String)] = [
             (root.appending(path: "Sources/ZenamuAdapters/Systems/\(type).swift"), Templates.adapter(type: type, id: id, system: system)),
-            (root.appending(path: "Tests/ZenamuMigrateTests/Systems/\(type)Tests.swift"), Templates.test(type: type, id: id)),
+            (root.appending(path: "Tests/ZenamuPipelineTests/Systems/\(type)Tests.swift"), Templates.test(type: type, id: id)),
             (root.appending(path: "fixtures/\(id)/input.csv"), Templates.fixture(system: system)),
             (root.appending(path: "fixtures/\(id)/expected/clients.csv"), Templates.expectedClients),
         ]

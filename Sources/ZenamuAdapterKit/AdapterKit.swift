@@ -77,8 +77,12 @@ public enum AdapterKit {
                                 "\(adapter.id), \(Noise(rawValue: kind)!) changed the clients: \(run.clientLines)")
                     }
                 } catch let error as InputError {
-                    // A file the tool refuses must say why in a sentence, never crash.
-                    #expect(!error.description.isEmpty)
+                    // Only noise that changes the clients may make the file unreadable; the refusal
+                    // names the file and says why on one line, never a crash.
+                    #expect(!noisy.keepsClients, "\(adapter.id), \(Noise(rawValue: kind)!) refused a file it must read: \(error)")
+                    #expect(error.file.hasSuffix("sample.csv") && !error.reason.isEmpty
+                            && !error.description.contains("\n") && error.description.contains("sample.csv"),
+                            "\(adapter.id), \(Noise(rawValue: kind)!): the refusal \"\(error)\" does not name the file on one line")
                 } catch {
                     Issue.record("\(adapter.id), \(Noise(rawValue: kind)!): \(error)")
                 }

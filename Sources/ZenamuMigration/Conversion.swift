@@ -249,6 +249,7 @@ public struct Conversion {
                 batch.append(row)
             }
             options.progress?(ConversionProgress(file: table.file, rows: dataRows, fraction: source.fractionRead))
+            if !batch.isEmpty { StopPoint.reach("convert.batch") }
             return batch
         }
         func emitAll(_ batch: [Prepared], _ builder: inout ReportBuilder) throws {

@@ -12,7 +12,7 @@ extension ClientStore {
                           _ run: ((any ClientSink)?) throws -> RunReport) throws -> (RunReport, ImportSummary) {
         let hash = try files.map(ContentHash.sha256(path:)).joined(separator: "+")
         let names = files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
-        return try write(rollback: dryRun) { db in
+        let imported = try write(rollback: dryRun) { db in
             let now = StoreClock.now()
             let previous = try Int64.fetchOne(db, sql: """
                 SELECT id FROM imports WHERE contentHash = ? AND outcome = 'imported' ORDER BY id LIMIT 1
@@ -42,6 +42,8 @@ extension ClientStore {
                                  report.locale, studio])
             return (report, summary)
         }
+        if !dryRun { StopPoint.reach("store.committed") }
+        return imported
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ZenamuCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -85,6 +86,7 @@ public final class ClientStore {
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
+                    if !rollback { StopPoint.reach("store.commit") }
                     return rollback ? .rollback : .commit
                 }
                 return result!

@@ -71,6 +71,7 @@ public final class StoreSink: ClientSink {
             try invite(try insert(record, balance: balance), record: record, balance: balance)
             summary.created += 1
         }
+        StopPoint.reach("store.client")
     }
 
     // MARK: - Matching

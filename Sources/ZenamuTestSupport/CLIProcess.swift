@@ -28,8 +28,11 @@ public final class CLIProcess {
     private let output: TemporaryFolder
 
     /// Starts `zenamu-migrate arguments…`; `fileSizeLimit` (bytes) sets RLIMIT_FSIZE for it, as
-    /// `ulimit -f` does, to stand for a full disk.
-    public init(_ arguments: [String], fileSizeLimit: Int? = nil) throws {
+    /// `ulimit -f` does, to stand for a full disk. `environment` adds to the test's own, in which
+    /// the user's configuration folder is an empty one (`CLI.environment`): what a developer keeps
+    /// in `~/.config/zenamu-migrate` never reaches a test. `ZENAMU_STOP_AT` there stops the run at a
+    /// stage (docs/TESTING.md).
+    public init(_ arguments: [String], fileSizeLimit: Int? = nil, environment: [String: String] = [:]) throws {
         output = try TemporaryFolder()
         var command = [CLI.executable.path] + arguments
         if let fileSizeLimit {
@@ -44,7 +47,9 @@ public final class CLIProcess {
         let argv = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
+        let variables = CLI.environment(environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { variables.forEach { free($0) } }
+        let status = posix_spawn(&pid, command[0], &actions, nil, argv, variables)
         guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
         self.pid = pid
     }
@@ -52,8 +57,9 @@ public final class CLIProcess {
     /// Sends SIGKILL.
     public func kill() { _ = Glibc.kill(pid, SIGKILL) }
 
-    /// Waits until the process ends, killing it once `deadline` seconds have passed.
-    public func wait(deadline: Double = 120) -> Ended {
+    /// Waits until the process ends, killing it once `deadline` seconds have passed. The deadline
+    /// is a watchdog that turns a hang into a failure, never a measure of speed: keep it generous.
+    public func wait(deadline: Double = 600) -> Ended {
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
@@ -68,7 +74,8 @@ public final class CLIProcess {
         }
         let seconds = Date().timeIntervalSince(started)
         let read = { (name: String) in
-            (try? String(contentsOf: self.output.url.appendingPathComponent(name), encoding: .utf8)) ?? ""
+            // As written, byte-order mark included (String(contentsOf:) would drop it).
+            String(decoding: (try? Data(contentsOf: self.output.url.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
         }
         let signalled = status & 0x7F != 0 ? status & 0x7F : nil
         return Ended(status: signalled == nil ? (status >> 8) & 0xFF : -1, signal: signalled, stdout: read("out"),

@@ -21,18 +21,27 @@ public enum CLI {
         return Fixtures.root.deletingLastPathComponent().appendingPathComponent(".build/debug/zenamu-migrate")
     }
 
-    public static func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+    /// Runs `zenamu-migrate arguments…` to its end (output through files, so a chatty run never
+    /// blocks on a full pipe), in the tests' environment.
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let ended = try CLIProcess(arguments, environment: environment).wait()
+        return Result(status: ended.status, stdout: ended.stdout, stderr: ended.stderr)
     }
+
+    /// The environment a test runs the tool in: the test's own, with an empty configuration folder
+    /// (`XDG_CONFIG_HOME`) so the developer's declarative adapters stay out, and `extra` on top.
+    public static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = emptyConfiguration.path
+        environment["ZENAMU_STOP_AT"] = nil
+        return environment.merging(extra) { $1 }
+    }
+
+    /// An empty folder, made once per test process.
+    private static let emptyConfiguration: URL = {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("zenamu-tests-config-\(getpid())", isDirectory: true)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }()
 }

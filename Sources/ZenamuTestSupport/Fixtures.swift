@@ -47,19 +47,36 @@ public enum Fixtures {
         return folder.appendingPathComponent(input)
     }
 
-    /// The options in the case's `args` file.
-    public static func options(of name: String) -> ConversionOptions {
+    /// The options in the case's `args` file (`--region`, `--system`, `--sheet`, `--locale`, each
+    /// followed by its value). Any other word is an error: a fixture must not pass for want of the
+    /// option it was written to test.
+    public static func options(of name: String) throws -> ConversionOptions {
         var options = ConversionOptions()
-        guard let text = try? String(contentsOf: url(name).appendingPathComponent("args"), encoding: .utf8) else {
-            return options
-        }
-        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
-        for (flag, value) in zip(words, words.dropFirst()) {
-            if flag == "--region" { options.region = value }
-            if flag == "--system" { options.system = value }
+        let argsFile = url(name).appendingPathComponent("args")
+        guard FileManager.default.fileExists(atPath: argsFile.path) else { return options }
+        let words = try String(contentsOf: argsFile, encoding: .utf8).split(whereSeparator: \.isWhitespace).map(String.init)
+        guard words.count.isMultiple(of: 2) else { throw FixtureArgsError(fixture: name, word: words.last ?? "") }
+        for index in stride(from: 0, to: words.count, by: 2) {
+            let (flag, value) = (words[index], words[index + 1])
+            switch flag {
+            case "--region": options.region = value
+            case "--system": options.system = value
+            case "--sheet": options.sheet = value
+            case "--locale":
+                guard let language = MessageLanguage(rawValue: value) else { throw FixtureArgsError(fixture: name, word: value) }
+                options.locale = language
+            default: throw FixtureArgsError(fixture: name, word: flag)
+            }
         }
         return options
     }
+}
+
+/// A word in a fixture's `args` file that `Fixtures.options(of:)` does not know.
+public struct FixtureArgsError: Error, CustomStringConvertible {
+    public let fixture: String
+    public let word: String
+    public var description: String { "fixtures/\(fixture)/args: \"\(word)\" is not --region, --system, --sheet or --locale with a value" }
 }
 
 /// What one conversion produced, read back from the files the sinks wrote.
@@ -91,7 +108,7 @@ public struct ConvertedFixture {
     }
 
     public init(fixture name: String) throws {
-        try self.init(paths: try Fixtures.inputs(of: name), options: Fixtures.options(of: name))
+        try self.init(paths: try Fixtures.inputs(of: name), options: try Fixtures.options(of: name))
     }
 
     /// The accepted rows of `clients.csv`, without the byte-order mark and header.

@@ -124,3 +124,33 @@ public struct WorkbookInspector {
 private extension [XMLTree] {
     func all(_ local: String) -> [XMLTree] { flatMap { $0.all(local) } }
 }
+
+extension WorkbookInspector {
+    /// Writes the workbook again as a spreadsheet program saves it after the customer's changes
+    /// (shared strings, numbers as numbers): on `sheet`, `edits` by original-row reference and
+    /// column index, rows `deleting` removed, rows `adding` appended (without a reference: the
+    /// customer's own).
+    public func savedAsExcelWould(to url: URL, editing sheet: String,
+                                 _ edits: [String: [Int: String]], deleting: Set<String> = [],
+                                 adding: [[String]] = []) throws -> URL {
+        let saved = sheets.map { inspected in
+            var table = inspected.rows.filter { !(inspected.name == sheet && deleting.contains($0.first ?? "")) }
+            if inspected.name == sheet { table += adding }
+            let rows = table.enumerated().map { number, cells -> [XLSXBuilder.Cell] in
+                var cells = cells
+                if inspected.name == sheet, number > 0, let change = edits[cells.first ?? ""] {
+                    for (column, text) in change {
+                        while cells.count <= column { cells.append("") }
+                        cells[column] = text
+                    }
+                }
+                return cells.map { text in
+                    text.isEmpty ? .empty : Double(text) != nil && number > 0 ? .number(text) : .shared(text)
+                }
+            }
+            return XLSXBuilder.Sheet(name: inspected.name, table: rows)
+        }
+        try XLSXBuilder(sheets: saved).write(to: url)
+        return url
+    }
+}

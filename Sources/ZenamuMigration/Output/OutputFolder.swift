@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ZenamuCore
 import ZenamuSinks
 
 /// The output folder of one run, whose outputs are replaced all together or not at all.
@@ -75,6 +76,7 @@ public final class OutputFolder {
 
     /// Puts the produced outputs in place and removes the others, all together.
     public func commit(produced: Set<String>) throws {
+        StopPoint.reach("output.staged")
         let names = Self.outputs.filter(produced.contains)
         for name in names { try OutputFile.sync(path: staged(name).path) }
         let manifest = try OutputFile(path: staged(Self.manifestName).path)
@@ -83,11 +85,13 @@ public final class OutputFolder {
         }
         try manifest.close()
         try Self.syncFolder(staging.path)
+        StopPoint.reach("output.manifest")
         let committed = control.appendingPathComponent("commit")
         guard rename(staging.path, committed.path) == 0 else {
             throw OutputError(path: path, errno: errno, doing: "cannot put the new outputs in place")
         }
         try Self.syncFolder(control.path)
+        StopPoint.reach("output.renamed")
         try Self.rollForward(folder: folder, control: control)
     }
 
@@ -142,6 +146,7 @@ public final class OutputFolder {
                 if access(source, F_OK) == 0, rename(source, target) != 0 {
                     throw OutputError(path: target, errno: errno, doing: "cannot put the new file in place")
                 }
+                StopPoint.reach("output.moved")
             } else if isFile(target), unlink(target) != 0, errno != ENOENT {
                 throw OutputError(path: target, errno: errno, doing: "cannot remove the previous run's file")
             }

@@ -21,10 +21,12 @@ struct GoldenFixtureTests {
         }
         let clients = try String(contentsOf: expected.appendingPathComponent("clients.csv"), encoding: .utf8)
         #expect(converted.clientsCSV == clients, "clients.csv differs from fixtures/\(name)/expected")
-        // A scaffolded fixture starts with its clients only; ZENAMU_UPDATE_GOLDENS=1 adds the report.
-        if let report = try? String(contentsOf: expected.appendingPathComponent("report.json"), encoding: .utf8) {
-            #expect(converted.reportJSON == report, "report.json differs from fixtures/\(name)/expected")
-        }
+        // Both goldens are required: a fixture without its report would pass on any report.
+        // A scaffolded fixture gets its report with ZENAMU_UPDATE_GOLDENS=1.
+        let reportURL = expected.appendingPathComponent("report.json")
+        let report = try #require(try? String(contentsOf: reportURL, encoding: .utf8),
+                                  "fixtures/\(name)/expected/report.json is missing: run with ZENAMU_UPDATE_GOLDENS=1 and read it")
+        #expect(converted.reportJSON == report, "report.json differs from fixtures/\(name)/expected")
     }
 
     @Test("read = accepted + rejected + merged + skipped, for every fixture and every file", arguments: Fixtures.cases)

@@ -22,15 +22,14 @@ struct OutputSafetyTests {
         }
     }
 
-    /// Run A: a small list with rows to fix (writes errors.xlsx). Run B: a clean list long enough
-    /// to be killed in the middle (no errors.xlsx): every file differs between the two.
+    /// Run A: a small list with rows to fix (writes errors.xlsx). Run B: a clean list of several
+    /// batches (no errors.xlsx): every file differs between the two.
     struct Runs {
         let work: TemporaryFolder
         let a: URL
         let b: URL
         let stateA: State
         let stateB: State
-        let secondsB: Double
 
         init(rows: Int = 6_000) throws {
             work = try TemporaryFolder()
@@ -40,9 +39,7 @@ struct OutputSafetyTests {
             b = try work.file("long.csv", text: text)
             let refA = work.url.appendingPathComponent("refA"), refB = work.url.appendingPathComponent("refB")
             _ = try CLI.run(["convert", a.path, "--out", refA.path])
-            let started = Date()
             _ = try CLI.run(["convert", b.path, "--out", refB.path])
-            secondsB = Date().timeIntervalSince(started)
             stateA = State(refA)
             stateB = State(refB)
         }
@@ -54,34 +51,31 @@ struct OutputSafetyTests {
         return ((try? FileManager.default.contentsOfDirectory(atPath: control)) ?? []).filter { $0 != "lock" }
     }
 
-    @Test func aConvertKilledAtAnyMomentLeavesThePreviousOrTheNewOutputsWhole() throws {
+    /// Where run B is killed (`ZENAMU_STOP_AT`, docs/TESTING.md), and what the folder must then
+    /// hold: run A's outputs until the commit's rename, run B's from it on.
+    static let kills: [(stage: String, wins: String)] = [
+        ("convert.batch#1", "previous"), ("convert.batch#3", "previous"), ("output.staged", "previous"),
+        ("output.manifest", "previous"), ("output.renamed", "new"), ("output.moved#1", "new"), ("output.moved#2", "new"),
+    ]
+
+    @Test(.tags(.slow), arguments: kills.map(\.stage))
+    func aConvertKilledAtAnyStageLeavesThePreviousOrTheNewOutputsWhole(_ stage: String) throws {
         let runs = try Runs()
         #expect(runs.stateA.hasWorkbook && !runs.stateB.hasWorkbook && runs.stateA.clients != runs.stateB.clients)
         let folder = runs.work.url.appendingPathComponent("out")
         _ = try CLI.run(["convert", runs.a.path, "--out", folder.path])
-        // Kill points spread over the whole run, the end (the commit) included; the last lands after it
-        // even on a loaded machine.
-        let fractions = [0.05, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 1.0, 1.05, 1.1, 2.0]
-        var seen: Set<String> = []
-        for fraction in fractions {
-            let run = try CLIProcess(["convert", runs.b.path, "--out", folder.path])
-            usleep(useconds_t(runs.secondsB * fraction * Double.random(in: 0.9...1.1) * 1_000_000))
-            run.kill()
-            _ = run.wait()
-            // A kill between the commit's rename and its last move is completed by the next run
-            // to open the folder; that is what recover does, before anything else.
-            try OutputFolder.recover(path: folder.path)
-            let state = State(folder)
-            #expect(state == runs.stateA || state == runs.stateB, "killed at \(fraction) of the run: a mixed folder")
-            if state == runs.stateB {
-                seen.insert("new")
-                _ = try CLI.run(["convert", runs.a.path, "--out", folder.path])
-            } else {
-                seen.insert("previous")
-            }
-        }
-        #expect(seen == ["previous", "new"], "the kills should land both before and after the commit")
+        let killed = try CLIProcess(["convert", runs.b.path, "--out", folder.path],
+                                    environment: ["ZENAMU_STOP_AT": stage]).wait()
+        #expect(killed.signal == SIGKILL, "the run should have stopped itself at \(stage): \(killed.stderr)")
+        // A kill between the commit's rename and its last move is completed by the next run
+        // to open the folder; that is what recover does, before anything else.
+        try OutputFolder.recover(path: folder.path)
+        let wins = try #require(Self.kills.first { $0.stage == stage }).wins
+        #expect(State(folder) == (wins == "new" ? runs.stateB : runs.stateA), "killed at \(stage): \(wins) outputs expected")
         #expect(Self.leftovers(in: folder).isEmpty)
+        // The next run into the folder works as if nothing had happened.
+        #expect(try CLI.run(["convert", runs.b.path, "--out", folder.path]).status == 0)
+        #expect(State(folder) == runs.stateB)
     }
 
     @Test func twoConvertsIntoOneFolderNeverMixTheirOutputs() throws {

@@ -4,12 +4,15 @@ import ZenamuCore
 import ZenamuTestSupport
 
 /// Every input in `fixtures/crashers/` once crashed, hung, exhausted memory or silently lost rows
-/// (the README there says what each did). Each must now end in seconds, under 300 MB, with the
-/// clear result named here. Times are for the debug build the tests run, on a loaded machine.
-@Suite("Inputs that once broke the tool")
+/// (the README there says what each did). Each must now end under 300 MB, with a report of bounded
+/// size and the clear result named here. No bound is in seconds (the result would depend on the
+/// machine): the watchdog only turns a hang into a failure.
+@Suite("Inputs that once broke the tool", .tags(.slow))
 struct CrasherTests {
-    static let secondsAllowed = 40.0
+    static let watchdogSeconds = 600.0
     static let megabytesAllowed = 300.0
+    /// A report names each file, column and rule once, not each row: a crasher's stays small.
+    static let reportBytesAllowed = 256 * 1024
 
     /// Converts a crasher (gunzipped first when it is `.gz`) and checks the bounds every one must keep.
     static func convert(_ name: String, into out: TemporaryFolder) throws -> (CLIProcess.Ended, RunReport?) {
@@ -25,14 +28,16 @@ struct CrasherTests {
             input = unpacked
         }
         defer { if name.hasSuffix(".gz") { try? FileManager.default.removeItem(at: input) } }
-        let ended = try CLIProcess(["convert", input.path, "--out", out.url.path]).wait(deadline: secondsAllowed * 2)
-        #expect(!ended.timedOut && ended.seconds < secondsAllowed, "\(name) took \(ended.seconds) s")
+        let ended = try CLIProcess(["convert", input.path, "--out", out.url.path]).wait(deadline: watchdogSeconds)
+        #expect(!ended.timedOut, "\(name) was still running after \(watchdogSeconds) s")
         #expect(ended.peakMegabytes < megabytesAllowed, "\(name) peaked at \(ended.peakMegabytes) MB")
         #expect(ended.signal == nil, "\(name) was killed by signal \(ended.signal ?? 0)")
         // One clear line on standard error when anything is said there.
         #expect(ended.stderr.split(separator: "\n").count <= 1, "\(name): \(ended.stderr)")
         let reportURL = out.url.appendingPathComponent("report.json")
-        let report = (try? Data(contentsOf: reportURL)).flatMap { try? JSONDecoder().decode(RunReport.self, from: $0) }
+        let reportData = try? Data(contentsOf: reportURL)
+        let report = reportData.flatMap { try? JSONDecoder().decode(RunReport.self, from: $0) }
+        if let reportData { #expect(reportData.count < reportBytesAllowed, "\(name): report of \(reportData.count) bytes") }
         if let report { #expect(report.rows.addsUp) }
         return (ended, report)
     }
@@ -167,7 +172,7 @@ struct CrasherTests {
         writer.executableURL = URL(fileURLWithPath: "/bin/sh")
         writer.arguments = ["-c", "cat \"$0\" > \"$1\"", source.path, fifo.path]
         try writer.run()
-        let ended = try CLIProcess(["convert", fifo.path, "--out", folder.url.appendingPathComponent("out").path]).wait(deadline: 30)
+        let ended = try CLIProcess(["convert", fifo.path, "--out", folder.url.appendingPathComponent("out").path]).wait(deadline: Self.watchdogSeconds)
         writer.waitUntilExit()
         #expect(!ended.timedOut && ended.status == 1)
         #expect(ended.stdout.contains("4 rows read: 3 accepted, 1 rejected"))

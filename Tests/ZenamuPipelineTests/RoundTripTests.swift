@@ -15,7 +15,7 @@ struct RoundTripTests {
         let folder = try TemporaryFolder()
 
         // Two e-mails and a number of entries corrected; the rest left as it was.
-        let returned = try Self.saveAsExcelWould(sent, to: folder.url.appendingPathComponent("corretto.xlsx"),
+        let returned = try sent.savedAsExcelWould(to: folder.url.appendingPathComponent("corretto.xlsx"),
                                                  editing: "Da correggere", [
                                                      "input.csv #6": [4: "paolo.verdi@example.it"],
                                                      "input.csv #7": [4: "anna.neri@gmail.com"],
@@ -70,7 +70,7 @@ struct RoundTripTests {
         #expect(settings.hidden && RunSettings(rows: settings.rows) == RunSettings(region: "GB", locale: "fr"))
 
         let folder = try TemporaryFolder()
-        let returned = try Self.saveAsExcelWould(sent, to: folder.url.appendingPathComponent("back.xlsx"), editing: "À corriger",
+        let returned = try sent.savedAsExcelWould(to: folder.url.appendingPathComponent("back.xlsx"), editing: "À corriger",
                                                  ["input.csv #6": [5: "1", 7: "07700 900456", 8: "yes"]])
         let second = try ConvertedFixture(paths: [returned])
         #expect(second.clientLines == ["Eve Hart,eve.hart@example.com,1,,+447700900456,yes"])
@@ -92,8 +92,7 @@ struct RoundTripTests {
         #expect(sent[SentRows.sheetName]?.rows.dropFirst().map { $0.first ?? "" }
             == ["input.csv #3", "input.csv #4", "input.csv #5", "input.csv #6"])
         let folder = try TemporaryFolder()
-        let returned = try Self.saveAsExcelWould(
-            sent, to: folder.url.appendingPathComponent("back.xlsx"), editing: "To fix",
+        let returned = try sent.savedAsExcelWould(to: folder.url.appendingPathComponent("back.xlsx"), editing: "To fix",
             ["input.csv #3": [4: "bob.stone@hotmail.com"],  // fixed
              "input.csv #4": Dictionary(uniqueKeysWithValues: (2...8).map { ($0, "") })],  // emptied
             deleting: ["input.csv #5"],
@@ -120,12 +119,12 @@ struct RoundTripTests {
         let first = try ConvertedFixture(fixture: "czech-corrections")
         let folder = try TemporaryFolder()
         let sent = try WorkbookInspector(path: #require(first.errorsWorkbook).path)
-        let once = try Self.saveAsExcelWould(sent, to: folder.url.appendingPathComponent("1.xlsx"), editing: "K opravě", [
+        let once = try sent.savedAsExcelWould(to: folder.url.appendingPathComponent("1.xlsx"), editing: "K opravě", [
             "input.csv #3": [4: "petr.svoboda@seznam.cz"],
         ])
         let second = try ConvertedFixture(paths: [once])
         let back = try WorkbookInspector(path: #require(second.errorsWorkbook).path)
-        let twice = try Self.saveAsExcelWould(back, to: folder.url.appendingPathComponent("2.xlsx"), editing: "K opravě", [
+        let twice = try back.savedAsExcelWould(to: folder.url.appendingPathComponent("2.xlsx"), editing: "K opravě", [
             "input.csv #4": [4: "eva@example.cz"],
             "input.csv #5": [4: "tomas.kral@example.cz"],
             "input.csv #6": [5: "2", 8: "ne"],
@@ -145,9 +144,9 @@ struct RoundTripTests {
         let sent = try WorkbookInspector(path: #require(first.errorsWorkbook).path)
         #expect(sent.sheets.map(\.name) == ["To fix", "Warnings", "Summary", KnownClient.sheetName, RunSettings.sheetName,
                                              SentRows.sheetName, "To fix 2"])
-        var returned = try Self.saveAsExcelWould(sent, to: folder.url.appendingPathComponent("back.xlsx"),
+        var returned = try sent.savedAsExcelWould(to: folder.url.appendingPathComponent("back.xlsx"),
                                                  editing: "To fix", ["a.csv #2": [3: "ann@x.com"]])
-        returned = try Self.saveAsExcelWould(WorkbookInspector(path: returned.path), to: returned,
+        returned = try WorkbookInspector(path: returned.path).savedAsExcelWould(to: returned,
                                              editing: "To fix 2", ["b.csv #2": [3: "marie@example.fr"]])
         let second = try ConvertedFixture(paths: [returned])
         #expect(second.clientLines == ["Ann Lee,ann@x.com,2,,,", "Marie Dupont,marie@example.fr,,,,"])
@@ -171,34 +170,5 @@ struct RoundTripTests {
         let file = try #require(plain.report.files.first)
         #expect(file.system == "generic" && file.returned == nil && file.corrections == nil)
         #expect(plain.outcomes.allSatisfy { $0.provenance.origin == nil })
-    }
-
-    /// Writes the workbook again as a spreadsheet program saves it (shared strings, numbers as
-    /// numbers), with cells of `sheet` changed: original-row reference → column index → new text.
-    /// The workbook as a spreadsheet program saves it after the customer's changes: `edits` by
-    /// original row and column, rows `deleting` removed, rows `adding` appended (without a
-    /// reference: the customer's own).
-    static func saveAsExcelWould(_ workbook: WorkbookInspector, to url: URL, editing sheet: String,
-                                 _ edits: [String: [Int: String]], deleting: Set<String> = [],
-                                 adding: [[String]] = []) throws -> URL {
-        let sheets = workbook.sheets.map { inspected in
-            var table = inspected.rows.filter { !(inspected.name == sheet && deleting.contains($0.first ?? "")) }
-            if inspected.name == sheet { table += adding }
-            let rows = table.enumerated().map { number, cells -> [XLSXBuilder.Cell] in
-                var cells = cells
-                if inspected.name == sheet, number > 0, let change = edits[cells.first ?? ""] {
-                    for (column, text) in change {
-                        while cells.count <= column { cells.append("") }
-                        cells[column] = text
-                    }
-                }
-                return cells.map { text in
-                    text.isEmpty ? .empty : Double(text) != nil && number > 0 ? .number(text) : .shared(text)
-                }
-            }
-            return XLSXBuilder.Sheet(name: inspected.name, table: rows)
-        }
-        try XLSXBuilder(sheets: sheets).write(to: url)
-        return url
     }
 }

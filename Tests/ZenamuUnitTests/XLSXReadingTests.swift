@@ -252,8 +252,8 @@ struct TwinTests {
         let workbook = folder.url.appendingPathComponent("input.xlsx")
         try XLSXBuilder(sheets: [XLSXBuilder.Sheet(name: "Notes", table: [[.shared("Exported from the old system")]]),
                                  XLSXBuilder.Sheet(name: "Clients", rows: rows)]).write(to: workbook)
-        let csv = try ConvertedFixture(paths: [input], options: Fixtures.options(of: name))
-        let xlsx = try ConvertedFixture(paths: [workbook], options: Fixtures.options(of: name))
+        let csv = try ConvertedFixture(paths: [input], options: try Fixtures.options(of: name))
+        let xlsx = try ConvertedFixture(paths: [workbook], options: try Fixtures.options(of: name))
         #expect(xlsx.clientsCSV == csv.clientsCSV)
         #expect(xlsx.report.issues.map(\.code) == csv.report.issues.map(\.code))
         #expect(xlsx.report.issues.map(\.row) == csv.report.issues.map(\.row))
@@ -263,7 +263,7 @@ struct TwinTests {
     @Test(arguments: ["fresha-xlsx", "legacy-xls"])
     func committedWorkbookMatchesItsTwin(_ name: String) throws {
         let workbook = try ConvertedFixture(fixture: name)
-        let twin = try ConvertedFixture(paths: [Fixtures.url("\(name)/twin.csv")], options: Fixtures.options(of: name))
+        let twin = try ConvertedFixture(paths: [Fixtures.url("\(name)/twin.csv")], options: try Fixtures.options(of: name))
         #expect(workbook.clientsCSV == twin.clientsCSV)
         #expect(workbook.report.issues.map(\.code) == twin.report.issues.map(\.code))
         #expect(!workbook.clientLines.isEmpty)

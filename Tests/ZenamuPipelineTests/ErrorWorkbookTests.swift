@@ -217,7 +217,7 @@ struct ErrorWorkbookTests {
     }
 
     @Test func localeChoosesTheLanguage() throws {
-        var options = Fixtures.options(of: "italian-validation")
+        var options = try Fixtures.options(of: "italian-validation")
         options.locale = .french
         let converted = try ConvertedFixture(paths: [Fixtures.input(of: "italian-validation")], options: options)
         let workbook = try WorkbookInspector(path: #require(converted.errorsWorkbook).path)

@@ -1,0 +1,50 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The tests' way to kill a run at a chosen moment by construction, not after a sleep:
+/// `ZENAMU_STOP_AT=<stage>[#n]` makes the process send itself SIGKILL the n-th time (default: the
+/// first) it reaches `stage`. Without the variable a stage costs one comparison. The stages are
+/// listed, with what has happened at each, in docs/TESTING.md; `StopPoint.stages` is that list,
+/// and a test holds the two together.
+package enum StopPoint {
+    /// Every stage a run may be stopped at, with what is true when it is reached.
+    package static let stages: [(name: String, meaning: String)] = [
+        ("convert.batch", "a batch of rows has been read (before it is written to the sinks)"),
+        ("output.staged", "every output is written in the staging folder; nothing is in place yet"),
+        ("output.manifest", "the outputs are synced and the manifest written, just before the commit's rename"),
+        ("output.renamed", "the commit's rename is done (the new outputs have won); no file is moved yet"),
+        ("output.moved", "one more output file has been moved into place (#n: the n-th)"),
+        ("store.client", "one more client has been written into the store's open transaction (#n: the n-th)"),
+        ("store.commit", "the import is complete in its transaction, just before it commits"),
+        ("store.committed", "the import has committed; the outputs of --out are not in place yet"),
+    ]
+
+    private static let wanted: (stage: String, count: Int)? = {
+        guard let value = ProcessInfo.processInfo.environment["ZENAMU_STOP_AT"], !value.isEmpty else { return nil }
+        let parts = value.split(separator: "#", maxSplits: 1)
+        let stage = String(parts[0])
+        precondition(stages.contains { $0.name == stage }, "ZENAMU_STOP_AT names no stage: \(stage)")
+        let count = parts.count == 2 ? Int(parts[1]) ?? 1 : 1
+        return (stage, max(1, count))
+    }()
+
+    nonisolated(unsafe) private static var reached = 0
+    private static let lock = NSLock()
+
+    /// The run has reached `stage`: stops the process here when `ZENAMU_STOP_AT` names it.
+    @inline(__always)
+    package static func reach(_ stage: StaticString) {
+        guard let wanted else { return }
+        let name = stage.description
+        guard name == wanted.stage else { return }
+        lock.lock()
+        reached += 1
+        let now = reached == wanted.count
+        lock.unlock()
+        if now { kill(getpid(), SIGKILL) }
+    }
+}
