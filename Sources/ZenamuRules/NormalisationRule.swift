@@ -10,6 +10,14 @@ public protocol NormalisationRule: Sendable {
     func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext)
 }
 
+/// A rule about the client rows became, run once per client after the clients stage has
+/// assembled it (balances joined from a second file, passes summed), never again on its rows.
+public protocol ClientRule: Sendable {
+    /// Every kind of issue this rule can raise.
+    static var kinds: [IssueKind] { get }
+    func apply(to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext)
+}
+
 /// What rules may know about the run beyond the row.
 public struct RuleContext: Sendable {
     public var file: String
@@ -71,7 +79,8 @@ public struct RowIssues: Sendable {
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 }
 
-/// The rules in the order they run: balances before the rule that needs to know about them.
+/// The rules in the order they run: the row rules on each row by itself, then the client rules
+/// on each client the rows became.
 public enum RuleBook {
     public static let rules: [any NormalisationRule] = [
         TextMustBeReadable(),
@@ -83,21 +92,40 @@ public enum RuleBook {
         ConsentMustBeClear(),
         ReferencesAreKept(),
         PassMustBeCurrent(),
+    ]
+
+    /// After the row rules: they need to know the client's balances and whether its e-mail was read.
+    public static let clientRules: [any ClientRule] = [
         BalanceNeedsEmail(),
     ]
 
     /// Every issue kind any part of the pipeline can raise.
     public static var allKinds: [IssueKind] {
-        rules.flatMap { type(of: $0).kinds } + Reconciler.kinds + PassAssembly.kinds
+        rules.flatMap { type(of: $0).kinds } + clientRules.flatMap { type(of: $0).kinds } + Reconciler.kinds
+            + PassAssembly.kinds
     }
 
-    /// Runs every rule over one row.
-    public static func normalise(_ raw: RawClient, provenance: Provenance, context: RuleContext)
+    /// Runs the row rules over one row (the rows stage: nothing of other rows is needed).
+    public static func normaliseRow(_ raw: RawClient, provenance: Provenance, context: RuleContext)
         -> (record: ClientRecord, issues: RowIssues)
     {
         var record = ClientRecord(provenance: provenance)
         var issues = RowIssues(file: context.file, row: raw.row.number)
         for rule in rules { rule.apply(raw, to: &record, issues: &issues, context: context) }
+        return (record, issues)
+    }
+
+    /// Runs the client rules over a client the clients stage assembled.
+    public static func checkClient(_ record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
+        for rule in clientRules { rule.apply(to: &record, issues: &issues, context: context) }
+    }
+
+    /// Every rule over one row that is a client by itself (the row rules, then the client rules).
+    public static func normalise(_ raw: RawClient, provenance: Provenance, context: RuleContext)
+        -> (record: ClientRecord, issues: RowIssues)
+    {
+        var (record, issues) = normaliseRow(raw, provenance: provenance, context: context)
+        checkClient(&record, issues: &issues, context: context)
         return (record, issues)
     }
 }

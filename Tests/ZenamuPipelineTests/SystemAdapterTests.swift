@@ -29,13 +29,14 @@ struct SystemAdapterTests {
     }
 
     /// Every adapter the registry holds, declared ones included, reads at least one bundled
-    /// fixture as itself: an adapter without evidence in `fixtures/` cannot land.
+    /// fixture as itself: an adapter without evidence in `fixtures/` cannot land. The tool's own
+    /// returned workbook is the exception: the round-trip tests write it and read it back.
     @Test func everyAdapterHasAFixtureReadAsIt() throws {
         var detected: Set<String> = []
         for name in Fixtures.cases {
             detected.formUnion(try ConvertedFixture(fixture: name).report.files.map(\.system))
         }
-        let missing = AdapterRegistry.all.map(\.id).filter { !detected.contains($0) }
+        let missing = AdapterRegistry.all.map(\.id).filter { !detected.contains($0) && $0 != ReturnedErrorWorkbook.id }
         #expect(missing.isEmpty, "adapters that no fixture is read as: \(missing)")
     }
 

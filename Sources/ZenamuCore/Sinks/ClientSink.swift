@@ -42,7 +42,8 @@ public protocol ClientSink: AnyObject {
     /// The run is over and succeeded: a transactional sink commits here.
     func finish(_ report: RunReport) throws
     /// The run failed (`error`): a sink drops what it has written or rolls back. Called at most
-    /// once, instead of `finish`.
+    /// once, never after a `finish` that returned: instead of it, or after a `finish` that threw
+    /// (to drop what it half wrote).
     func fail(_ error: any Error)
 }
 

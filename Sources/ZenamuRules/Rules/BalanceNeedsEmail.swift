@@ -3,14 +3,17 @@ import ZenamuCore
 /// Entries and credits reach a client only through the account they sign up with their e-mail,
 /// so a client holding a balance needs one. A client with nothing to take over is fine without,
 /// but cannot be invited.
-public struct BalanceNeedsEmail: NormalisationRule {
+///
+/// A client rule: it runs once the clients stage has assembled the client (a balance joined from
+/// a system's second file changes the answer), not on the row alone.
+public struct BalanceNeedsEmail: ClientRule {
     public init() {}
 
     public static let kinds: [IssueKind] = [.emailRequiredForBalance, .emailMissing]
 
-    public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
+    public func apply(to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
         // An e-mail that was there but wrong has its own issue already.
-        guard raw[.email] == nil else { return }
+        guard record.email == nil, !issues.all.contains(where: { $0.field == .email }) else { return }
         if record.hasBalance {
             issues.add(.emailRequiredForBalance, emptyIn: context.columns[.email], field: .email,
                        details: record.balanceDetails)

@@ -12,24 +12,19 @@ struct BalanceLedger {
         var expiry: String?
     }
 
-    fileprivate enum Slot {
+    private enum Slot {
         case done(RowOutcome)
         /// A pass for a client id: merged when a client takes it, else an error.
         case pass(id: String, record: ClientRecord, row: SourceRow)
     }
 
-    /// One balances file read in full: its start (for the sinks) and its rows, in order.
-    struct File {
-        var start: FileStart
-        var report: FileReport
-        fileprivate var slots: [Slot] = []
-
-        init(start: FileStart, report: FileReport) {
-            self.start = start
-            self.report = report
-        }
+    /// One balances file read in full: its rows, in order, and the column naming the client.
+    private struct File {
+        let clientIDColumn: ColumnRef?
+        var slots: [Slot] = []
     }
 
+    private var files: [File] = []
     private(set) var totals: [String: Totals] = [:]
     private var claimed: Set<String> = []
     /// Ids of clients the client list has but did not import (rejected rows).
@@ -41,17 +36,26 @@ struct BalanceLedger {
         TextMustBeReadable(), EntriesMustBeWholeNumber(), CreditsMustBeNumber(), ReferencesAreKept(), PassMustBeCurrent(),
     ]
 
+    /// A balances file starts; the rows read next are its own.
+    mutating func begin(clientIDColumn: ColumnRef?) {
+        files.append(File(clientIDColumn: clientIDColumn))
+    }
+
+    private mutating func append(_ slot: Slot) {
+        files[files.count - 1].slots.append(slot)
+    }
+
     /// Reads one pass row into the ledger.
-    mutating func read(_ raw: RawClient, provenance: Provenance, context: RuleContext, into file: inout File) {
+    mutating func read(_ raw: RawClient, provenance: Provenance, context: RuleContext) {
         var record = ClientRecord(provenance: provenance)
         var issues = RowIssues(file: context.file, row: raw.row.number)
         for rule in Self.rules { rule.apply(raw, to: &record, issues: &issues, context: context) }
         guard !issues.hasErrors else {
-            file.slots.append(.done(.rejected(provenance, issues: issues.all)))
+            append(.done(.rejected(provenance, issues: issues.all)))
             return
         }
         guard let id = record.sourceClientID, !id.isEmpty else {
-            file.slots.append(.done(.rejected(provenance, issues: issues.all + [
+            append(.done(.rejected(provenance, issues: issues.all + [
                 Issue(.clientIDRequired, file: context.file, row: raw.row.number, column: context.columns[.clientID],
                       field: .clientID),
             ])))
@@ -59,7 +63,7 @@ struct BalanceLedger {
         }
         // An expired pass (its balance set apart, with its warning, by the rules) adds nothing.
         if let expiry = record.passExpiry, PassExpiry.hasExpired(expiry, today: context.today) {
-            file.slots.append(.done(.merged(record, issues: issues.all)))
+            append(.done(.merged(record, issues: issues.all)))
             return
         }
         var total = totals[id] ?? Totals()
@@ -67,11 +71,11 @@ struct BalanceLedger {
         total.credits = PassAssembler.sum(total.credits, record.credits)
         total.expiry = PassExpiry.later(total.expiry, record.passExpiry)
         totals[id] = total
-        file.slots.append(.pass(id: id, record: record, row: raw.row))
+        append(.pass(id: id, record: record, row: raw.row))
     }
 
-    mutating func skip(_ outcome: RowOutcome, in file: inout File) {
-        file.slots.append(.done(outcome))
+    mutating func skip(_ outcome: RowOutcome) {
+        append(.done(outcome))
     }
 
     /// A client of the client list took the balances of `id`.
@@ -92,8 +96,9 @@ struct BalanceLedger {
 
     /// The file's outcomes once every client list is read: a pass is merged into the client that
     /// took it, or is an error naming the id nobody had.
-    func outcomes(of file: File) -> [RowOutcome] {
-        file.slots.map { slot in
+    func outcomes(ofFile index: Int) -> [RowOutcome] {
+        let file = files[index]
+        return file.slots.map { slot in
             switch slot {
             case let .done(outcome):
                 return outcome
@@ -101,7 +106,7 @@ struct BalanceLedger {
                 if claimed.contains(id) { return .merged(record, issues: []) }
                 return .rejected(record.provenance, issues: [
                     Issue(refused.contains(id) ? .passOfRejectedClient : .passWithoutClient, file: record.provenance.file, row: row.number,
-                          column: file.start.mapping.bestColumns[.clientID], field: .clientID, value: id,
+                          column: file.clientIDColumn, field: .clientID, value: id,
                           details: record.balanceDetails),
                 ])
             }

@@ -4,10 +4,12 @@ import ZenamuCore
 /// they stream to the sinks (report.json spools them to disk), so memory grows with the clients.
 struct ReportBuilder {
     private var files: [FileReport] = []
-    /// The language issue messages are written in, decided with the first file.
-    var messages: (catalogue: MessageCatalogue, source: String) = (.english, "default")
+    /// The language issue messages are written in (the plan decides it), and why.
+    let messages: (catalogue: MessageCatalogue, source: String)
 
-    var hasFiles: Bool { !files.isEmpty }
+    init(messages: (catalogue: MessageCatalogue, source: String)) {
+        self.messages = messages
+    }
 
     /// The returned workbook being read: its file entry that carries the account, the rows it
     /// sent, and the original rows seen so far in any of its sheets.

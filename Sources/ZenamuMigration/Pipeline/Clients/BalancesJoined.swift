@@ -1,0 +1,32 @@
+import ZenamuCore
+import ZenamuRules
+
+/// A client list whose balances are in a system's second file (Mindbody's pricing options),
+/// joined on the old system's client id, in file order: the ledger remembers which client took
+/// which balances, and reports the passes nobody took.
+struct BalancesJoined: Assembly {
+    let book: ClientBook
+    let rules: RuleContext
+
+    func add(_ row: consuming PreparedRow, emit: (RowOutcome) throws -> Void) throws {
+        switch consume row {
+        case let .outcome(outcome):
+            try emit(outcome)
+        case .normalised(var record, var issues):
+            let id = record.sourceClientID
+            let joined = book.ledger.peek(id)
+            if let joined {
+                record.entries = PassAssembler.sum(record.entries, joined.entries)
+                record.credits = PassAssembler.sum(record.credits, joined.credits)
+                record.passExpiry = record.passExpiry ?? joined.expiry
+            }
+            // After the join: a client without an e-mail may now hold a balance.
+            RuleBook.checkClient(&record, issues: &issues, context: rules)
+            if let id, joined != nil {
+                if issues.hasErrors { book.ledger.refuse(id) } else { book.ledger.claim(id) }
+            }
+            guard !issues.hasErrors else { return try emit(.rejected(record.provenance, issues: issues.all)) }
+            try emit(book.reconcile(record, warnings: issues.all, rules: rules))
+        }
+    }
+}

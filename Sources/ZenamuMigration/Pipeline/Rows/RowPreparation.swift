@@ -1,0 +1,69 @@
+import ZenamuCore
+import ZenamuRules
+
+/// A data row through the rows stage, before anything of the rest of the run is known.
+enum PreparedRow: Sendable {
+    /// Not a client row (blank, a footer, a note), or refused by itself.
+    case outcome(RowOutcome)
+    /// Through the row rules; the client rules and the rest of the run decide what it becomes.
+    case normalised(ClientRecord, issues: RowIssues)
+}
+
+/// The rows stage: what a row is by itself (noise, extract, the row rules). Needs nothing of other
+/// rows, so rows are prepared on a second thread while this one reads and writes.
+struct RowPreparation: Sendable {
+    let plan: FilePlanSummary
+
+    init(_ plan: FilePlan) {
+        self.plan = FilePlanSummary(header: plan.header, adapter: plan.adapter, mapping: plan.mapping, rules: plan.rules)
+    }
+
+    func callAsFunction(_ row: SourceRow) -> PreparedRow {
+        let provenance = Provenance(file: plan.rules.file, row: row.number, cells: row.cells,
+                                    origin: plan.adapter.origin(of: row, mapping: plan.mapping))
+        if row.isBlank { return .outcome(.skipped(provenance, reason: .blank)) }
+        if let noise = plan.adapter.noise(row, header: plan.header) { return .outcome(.skipped(provenance, reason: noise)) }
+        let raw = plan.adapter.extract(row, mapping: plan.mapping)
+        let (record, issues) = RuleBook.normaliseRow(raw, provenance: provenance, context: plan.rules)
+        return .normalised(record, issues: issues)
+    }
+}
+
+/// What a row needs of its file's plan: the part of it that crosses to the second thread.
+struct FilePlanSummary: Sendable {
+    let header: SourceRow
+    let adapter: any SourceAdapter
+    let mapping: ColumnMapping
+    let rules: RuleContext
+}
+
+extension RowStream {
+    /// Every row prepared and handed to `take` a batch at a time, in file order. `parallel`: batch
+    /// k is prepared on a second thread while this one hands batch k-1 on and reads batch k+1, then
+    /// helps finish batch k; batches handed on go back to be released on the second thread.
+    func prepare(with preparation: RowPreparation, parallel: Bool, chunk: Int,
+                 _ take: ([PreparedRow]) throws -> Void) throws {
+        guard parallel else {
+            while case let batch = try nextBatch(), !batch.isEmpty { try take(batch.map(preparation.callAsFunction)) }
+            return
+        }
+        let worker = BatchWorker(chunk: chunk) { preparation($0) }
+        var batch = try nextBatch()
+        var previous: [PreparedRow] = []
+        var handed: [PreparedRow] = []
+        while !batch.isEmpty {
+            worker.start(batch, disposing: handed)
+            handed = []
+            do {
+                try take(previous)
+                batch = try nextBatch()
+            } catch {
+                _ = worker.wait()
+                throw error
+            }
+            handed = previous
+            previous = worker.wait()
+        }
+        try take(previous)
+    }
+}
