@@ -42,7 +42,7 @@ public final class StoreSink: ClientSink {
     private let importID: Int64
     private let policy: InvitePolicy
     private let now: String
-    private var system = "generic"
+    private var system = ""
     private var file = ""
     public private(set) var summary: ImportSummary
 

@@ -87,7 +87,7 @@ enum Summary {
     /// What was read from one file, and as what (the adapter's name, not its id).
     static func fileLine(_ file: FileReport) -> String {
         let r = file.rows
-        let adapter = AdapterRegistry.adapter(id: file.system)?.description.name ?? file.system
+        let adapter = file.systemName ?? file.system
         return "\(file.file): \(count(r.read, "row")) read: \(r.accepted) accepted, \(r.rejected) rejected, \(r.merged) merged, "
             + "\(r.skipped) skipped. Read as: \(adapter); header on row \(file.headerRow)."
     }

@@ -200,6 +200,18 @@ struct ErrorWorkbookTests {
         }
     }
 
+    /// The owner reads "System: Glofox members", never the adapter's id "glofox".
+    @Test(arguments: ["glofox-members", "teamup-customers", "fresha-xlsx"])
+    func aNamedSystemIsNamedInWordsInTheSummary(_ fixture: String) throws {
+        let converted = try ConvertedFixture(fixture: fixture)
+        let file = try #require(converted.report.files.first)
+        let workbook = try WorkbookInspector(path: #require(converted.errorsWorkbook).path)
+        let words = try MessageLanguage(rawValue: converted.report.locale).map(\.catalogue.words) ?? #require(nil as Words?)
+        let summary = try #require(workbook[words.summarySheet])
+        let said = summary.rows.first { $0.count >= 2 && $0[0] == words.systemLabel }?[1]
+        #expect(said == file.systemName && said != file.system)
+    }
+
     @Test func aCustomersFormulaStaysTheTextTheyTyped() throws {
         let folder = try TemporaryFolder()
         let file = try folder.file("clients.csv", text: "Name,Email,Note\n=HYPERLINK(\"http://x\"),not-an-email,=1+1\n")

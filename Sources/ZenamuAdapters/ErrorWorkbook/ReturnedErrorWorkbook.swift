@@ -31,7 +31,7 @@ public struct ReturnedErrorWorkbook: SourceAdapter {
                     """#,
                 expected: ["Jana Nováková,jana@example.cz,5,,,"]),
         ],
-        readsEverySheet: true)
+        readsEverySheet: true, role: .returnedWorkbook)
 
     static let referenceHeaders = Set(MessageLanguage.allCases.map { key($0.catalogue.words.referenceHeader) })
     static let problemHeaders = Set(MessageLanguage.allCases.map { key($0.catalogue.words.problemHeader) })

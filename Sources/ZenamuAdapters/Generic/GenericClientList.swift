@@ -35,7 +35,8 @@ public struct GenericClientList: SourceAdapter {
                     Dupont;Marie;Marie.Dupont@Example.fr;5;06 12 34 56 78;oui
                     """,
                 expected: ["Marie Dupont,marie.dupont@example.fr,5,,+33612345678,yes"]),
-        ])
+        ],
+        role: .anyClientList)
 
     public func recognise(header: [String]) -> Recognition {
         let mapping = mapping(for: header)

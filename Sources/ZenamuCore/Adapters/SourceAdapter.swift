@@ -73,6 +73,16 @@ extension SourceAdapter {
     }
 }
 
+/// What kind of reader an adapter is.
+public enum AdapterRole: Sendable, Equatable {
+    /// One booking system's export (Mindbody, Glofox…), recognised by its own columns.
+    case namedSystem
+    /// Any client list, read by its header's words in many languages.
+    case anyClientList
+    /// The tool's own error workbook, corrected and sent back.
+    case returnedWorkbook
+}
+
 /// What an adapter is, in data: `zenamu-migrate adapters` prints it, the tests run its samples.
 public struct AdapterDescription: Sendable {
     public let id: String
@@ -87,10 +97,14 @@ public struct AdapterDescription: Sendable {
     /// Read every sheet of a workbook it recognises, not only the best one (the error workbook has
     /// a "To fix" sheet per file of the first run).
     public let readsEverySheet: Bool
+    /// What kind of reader it is, so that the outputs can name it in the customer's words without
+    /// knowing adapter ids.
+    public let role: AdapterRole
 
     public init(id: String, name: String, systems: [String], languages: [String], fingerprint: String,
-                samples: [AdapterSample], readsEverySheet: Bool = false) {
+                samples: [AdapterSample], readsEverySheet: Bool = false, role: AdapterRole = .namedSystem) {
         self.readsEverySheet = readsEverySheet
+        self.role = role
         self.id = id
         self.name = name
         self.systems = systems

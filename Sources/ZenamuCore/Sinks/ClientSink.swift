@@ -77,6 +77,10 @@ public struct FileStart: Sendable {
     public var messages: MessageCatalogue
     /// The adapter reading the file (`generic`, `zenamu-errors`…): the store records it.
     public var system: String
+    /// The same in words ("Glofox members"), and its kind: what the customer is shown, since a
+    /// sink never names an adapter by its id.
+    public var systemName: String
+    public var systemRole: AdapterRole
     /// The country assumed for this file's phones without a country code.
     public var region: String?
     /// Clients an earlier run imported, read from a returned error workbook; they go on into the
@@ -84,8 +88,11 @@ public struct FileStart: Sendable {
     public var knownClients: [KnownClient]
 
     public init(table: TableInfo, header: SourceRow, mapping: ColumnMapping, messages: MessageCatalogue,
-                system: String = "generic", region: String? = nil, knownClients: [KnownClient] = []) {
+                system: String = "generic", systemName: String = "", systemRole: AdapterRole = .anyClientList,
+                region: String? = nil, knownClients: [KnownClient] = []) {
         self.system = system
+        self.systemName = systemName
+        self.systemRole = systemRole
         self.region = region
         self.table = table
         self.header = header

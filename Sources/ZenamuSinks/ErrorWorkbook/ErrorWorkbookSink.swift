@@ -21,6 +21,8 @@ public final class ErrorWorkbookSink: ClientSink {
     private var toFix: [ToFixSheet] = []
     private var warningSheet: WarningsSheet?
     private var summary: XLSXWriter.Sheet?
+    /// The system of each file begun, in words, for the Summary.
+    private var systems: [String] = []
     /// Hidden: the clients imported so far, so a corrected row cannot take one's e-mail.
     private var imported: XLSXWriter.Sheet?
     private var importedRows: UInt32 = 0
@@ -53,6 +55,7 @@ public final class ErrorWorkbookSink: ClientSink {
         if writer == nil { try open(file.messages) }
         guard let writer, let styles else { return }
         let words = messages.words
+        systems.append(SummarySheet.system(of: file, words: words))
         let name = toFix.isEmpty ? words.toFixSheet : "\(words.toFixSheet) \(toFix.count + 1)"
         // The run has one language (the pipeline decides it with the first file).
         toFix.append(try ToFixSheet(sheet: writer.addSheet(name), start: file, styles: styles, notes: notes))
@@ -130,7 +133,7 @@ public final class ErrorWorkbookSink: ClientSink {
         }
         for sheet in toFix { sheet.finish() }
         try warningSheet.finish(words: messages.words)
-        try SummarySheet(sheet: summary, words: messages.words, styles: styles)
+        try SummarySheet(sheet: summary, words: messages.words, styles: styles, systems: systems)
             .write(report, commentsStoppedAfter: notesRanOut ? notes.rows : nil)
         // Open on the first sheet with something to fix; hide the empty ones of other files.
         let firstWithRows = toFix.first { $0.rowsWritten > 0 }

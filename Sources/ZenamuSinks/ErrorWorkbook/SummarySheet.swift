@@ -6,6 +6,18 @@ struct SummarySheet {
     let sheet: XLSXWriter.Sheet
     let words: Words
     let styles: WorkbookStyles
+    /// Each file's system in the customer's words, in the order of `report.files`.
+    let systems: [String]
+
+    /// How the Summary names the system that read a file: its name, or for the two readers that
+    /// are no booking system, what they are in the customer's language.
+    static func system(of file: FileStart, words: Words) -> String {
+        switch file.systemRole {
+        case .namedSystem: file.systemName
+        case .anyClientList: words.genericSystem
+        case .returnedWorkbook: words.returnedWorkbookSystem
+        }
+    }
 
     /// `commentedRows`: set when the cell notes stopped after that many rows to fix.
     func write(_ report: RunReport, commentsStoppedAfter commentedRows: Int? = nil) throws {
@@ -26,18 +38,12 @@ struct SummarySheet {
             row += 1
             try sheet.text(row, 0, step)
         }
-        for file in report.files {
+        for (index, file) in report.files.enumerated() {
             row += 2
             try pair(&row, words.fileLabel, file.file, first: true)
             try pair(&row, words.formatLabel, file.format.uppercased())
             if let sheetName = file.sheet { try pair(&row, words.sheetLabel, sheetName) }
-            // Said in words, never as the adapter's internal id.
-            let system = switch file.system {
-            case "generic": words.genericSystem
-            case "zenamu-errors": words.returnedWorkbookSystem
-            default: file.system
-            }
-            try pair(&row, words.systemLabel, system)
+            try pair(&row, words.systemLabel, systems.indices.contains(index) ? systems[index] : "")
             try pair(&row, words.encodingLabel, file.encoding ?? "UTF-8")
             if let delimiter = file.delimiter {
                 try pair(&row, words.delimiterLabel, delimiter == "\t" ? "Tab" : "\(delimiter)")

@@ -44,7 +44,8 @@ struct FilePlan {
     /// What the sinks are told as the file starts, in the run's language.
     func start(messages: MessageCatalogue, knownClients: [KnownClient] = []) -> FileStart {
         FileStart(table: table.source.info, header: header, mapping: mapping, messages: messages,
-                  system: adapter.id, region: region, knownClients: knownClients)
+                  system: adapter.id, systemName: adapter.description.name, systemRole: adapter.description.role,
+                  region: region, knownClients: knownClients)
     }
 
     /// The rows above the header (a title, column numbers), skipped.

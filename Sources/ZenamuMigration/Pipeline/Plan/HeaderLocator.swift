@@ -64,7 +64,7 @@ struct HeaderLocator {
         let second = ranked.dropFirst().first
         if let second, isNamed(top.adapter), isNamed(second.adapter),
            top.recognition.confidence - second.recognition.confidence < margin,
-           let generic = ranked.first(where: { $0.adapter.id == GenericClientList.id }) {
+           let generic = ranked.first(where: { $0.adapter.description.role == .anyClientList }) {
             var recognition = generic.recognition
             recognition.reasons.append(
                 "\(top.adapter.description.name) and \(second.adapter.description.name) recognise the file almost equally "
@@ -76,7 +76,7 @@ struct HeaderLocator {
     }
 
     static func isNamed(_ adapter: any SourceAdapter) -> Bool {
-        adapter.id != GenericClientList.id && adapter.id != ReturnedErrorWorkbook.id
+        adapter.description.role == .namedSystem
     }
 
     static func rounded(_ value: Double) -> String {
