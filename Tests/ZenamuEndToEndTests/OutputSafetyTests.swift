@@ -147,3 +147,14 @@ struct OutputSafetyTests {
         #expect(result.stderr.contains("it is a file, not a folder"))
     }
 }
+
+extension OutputSafetyTests {
+    /// A mistyped stage must not let a kill test pass without a kill.
+    @Test func aStopPointThatNamesNoStageEndsTheRunAtOnce() throws {
+        let folder = try TemporaryFolder()
+        let ended = try CLIProcess(["convert", try Fixtures.input(of: "zenamu-seed").path, "--out", folder.url.path],
+                                   environment: ["ZENAMU_STOP_AT": "output.commited"]).wait()
+        #expect(ended.status == 64 && ended.stderr.contains("names no stage \"output.commited\""))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("clients.csv").path))
+    }
+}

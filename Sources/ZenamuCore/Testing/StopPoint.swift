@@ -27,7 +27,13 @@ package enum StopPoint {
         guard let value = ProcessInfo.processInfo.environment["ZENAMU_STOP_AT"], !value.isEmpty else { return nil }
         let parts = value.split(separator: "#", maxSplits: 1)
         let stage = String(parts[0])
-        precondition(stages.contains { $0.name == stage }, "ZENAMU_STOP_AT names no stage: \(stage)")
+        guard stages.contains(where: { $0.name == stage }) else {
+            // A mistyped stage would make a kill test pass without killing anything: stop loudly.
+            let line = "zenamu-migrate: ZENAMU_STOP_AT names no stage \"\(stage)\"; the stages are "
+                + stages.map(\.name).joined(separator: ", ") + " (docs/TESTING.md).\n"
+            FileHandle.standardError.write(Data(line.utf8))
+            exit(64)
+        }
         let count = parts.count == 2 ? Int(parts[1]) ?? 1 : 1
         return (stage, max(1, count))
     }()
