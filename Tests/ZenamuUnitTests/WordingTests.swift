@@ -4,7 +4,7 @@ import ZenamuRules
 
 @Suite("Wording as native speakers read it")
 struct WordingTests {
-    /// What native speakers changed (issue 11): each phrase as they wrote it, the old one gone.
+    /// What native speakers changed: each phrase as they wrote it, the old one gone.
     @Test(arguments: [
         (MessageLanguage.french, "consent_unclear", "le client sera donc importé", "est donc importé"),
         (.french, "phone_not_valid", "a été conservé sous la forme", "gardé comme"),
