@@ -16,8 +16,20 @@ struct Adapters: ParsableCommand {
                                                                  valueName: "dir"))
         var adapterFolder: String?
 
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, markdown
+        }
+
+        @Option(help: "text, or markdown (the document docs/SYSTEMS.md is).")
+        var format: Format = .text
+
         func run() throws {
-            for adapter in try InputOptions.adapters(folder: adapterFolder) {
+            let adapters = try InputOptions.adapters(folder: adapterFolder)
+            if format == .markdown {
+                print(AdapterCatalogue.markdown(adapters), terminator: "")
+                return
+            }
+            for adapter in adapters {
                 let d = adapter.description
                 print("\(d.id): \(d.name)")
                 print("  kind:        \(adapter is DeclarativeAdapter ? "declarative (JSON)" : "Swift")")
