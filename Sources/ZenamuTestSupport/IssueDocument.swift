@@ -23,7 +23,9 @@ public enum IssueDocument {
         was done to the value. The message is shown in the studio's language; here it is English.
 
         Each example below is a tiny file converted as the command above it converts it. Rows are
-        numbered as a spreadsheet shows them: the header is row 1.
+        numbered as a spreadsheet shows them: the header is row 1. The pass codes need a system's two
+        files in one run: its client list, and its report of passes joined to it on the client id
+        (here Mindbody's pricing options).
 
         This page is written by the tests from the examples each rule carries beside its codes
         (`Sources/ZenamuRules`); after changing them, run
