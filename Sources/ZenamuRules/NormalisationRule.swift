@@ -3,10 +3,13 @@ import ZenamuCore
 /// Turns one field's raw text into canonical values, and says what is wrong with it.
 ///
 /// One rule per file, named for what it demands (`EmailMustBeValid`); each declares the issue
-/// kinds it can raise beside itself, so a code and its message are found in one place.
+/// kinds it can raise beside itself, so a code and its message are found in one place, and
+/// examples of them, which are its tests and its documentation (`docs/ISSUES.md`).
 public protocol NormalisationRule: Sendable {
     /// Every kind of issue this rule can raise.
     static var kinds: [IssueKind] { get }
+    /// Examples of the kinds this rule defines: each of them raised, and a good value beside it.
+    static var examples: [IssueExamples] { get }
     func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext)
 }
 
@@ -15,6 +18,8 @@ public protocol NormalisationRule: Sendable {
 public protocol ClientRule: Sendable {
     /// Every kind of issue this rule can raise.
     static var kinds: [IssueKind] { get }
+    /// Examples of the kinds it explains: its tests and its entry in docs/ISSUES.md.
+    static var examples: [IssueExamples] { get }
     func apply(to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext)
 }
 
@@ -103,6 +108,12 @@ public enum RuleBook {
     public static var allKinds: [IssueKind] {
         rules.flatMap { type(of: $0).kinds } + clientRules.flatMap { type(of: $0).kinds } + Reconciler.kinds
             + PassAssembly.kinds
+    }
+
+    /// The examples of every kind, one `IssueExamples` a kind, in the order the rules run.
+    public static var allExamples: [IssueExamples] {
+        rules.flatMap { type(of: $0).examples } + clientRules.flatMap { type(of: $0).examples } + Reconciler.examples
+            + PassAssembly.examples
     }
 
     /// Runs the row rules over one row (the rows stage: nothing of other rows is needed).

@@ -14,6 +14,24 @@ public struct Reconciler {
 
     public static let kinds: [IssueKind] = [.duplicateMerged, .duplicateEmail]
 
+    public static let examples = [
+        IssueExamples(
+            kind: .duplicateMerged, when: "the same client again (same e-mail, same details): merged once",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Phone"],
+                             rows: [["Ada Example", "ada@example.com", "+420 603 123 456"], ["Ada Example", "ADA@example.com", "+420 603 123 456"]],
+                             raises: [2: [.duplicateMerged]]),
+            ]),
+        IssueExamples(
+            kind: .duplicateEmail,
+            when: "another client on the same e-mail (a family sharing one): rejected for review, naming the row it conflicts with",
+            examples: [
+                IssueExample(header: ["Name", "Email"],
+                             rows: [["Ada Example", "family@example.com"], ["Ben Example", "family@example.com"]],
+                             raises: [2: [.duplicateEmail]]),
+            ]),
+    ]
+
     private var seen = SeenClients()
 
     public init() {}

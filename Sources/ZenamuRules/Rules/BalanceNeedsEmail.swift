@@ -11,6 +11,17 @@ public struct BalanceNeedsEmail: ClientRule {
 
     public static let kinds: [IssueKind] = [.emailRequiredForBalance, .emailMissing]
 
+    /// `emailMissing`'s examples are `EmailMustBeValid`'s, beside its message.
+    public static let examples = [
+        IssueExamples(
+            kind: .emailRequiredForBalance,
+            when: "entries or credits but no e-mail: balances reach a client only through the account they sign up with",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Entries"], rows: [["Ada Example", "", "5"]], raises: [1: [.emailRequiredForBalance]]),
+                IssueExample(header: ["Name", "Email", "Entries"], rows: [["Ada Example", "ada@example.com", "5"]]),
+            ]),
+    ]
+
     public func apply(to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
         // An e-mail that was there but wrong has its own issue already.
         guard record.email == nil, !issues.all.contains(where: { $0.field == .email }) else { return }

@@ -8,6 +8,18 @@ public struct ConsentMustBeClear: NormalisationRule {
 
     public static let kinds: [IssueKind] = [.consentUnclear]
 
+    public static let examples = [
+        IssueExamples(
+            kind: .consentUnclear,
+            when: "a consent value that is neither yes nor no in any language: imported without consent",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Newsletter"], rows: [["Ada Example", "ada@example.com", "maybe"]],
+                             raises: [1: [.consentUnclear]]),
+                IssueExample(header: ["Name", "Email", "Newsletter"],
+                             rows: [["Ada Example", "ada@example.com", "ano"], ["Ben Example", "ben@example.com", ""]]),
+            ]),
+    ]
+
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
         guard let value = raw[.consent] else { return }
         guard let said = ConsentWords.read(value.text) else {

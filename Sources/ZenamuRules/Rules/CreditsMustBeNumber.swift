@@ -8,6 +8,34 @@ public struct CreditsMustBeNumber: NormalisationRule {
 
     public static let kinds: [IssueKind] = [.invalidNumber, .negativeBalance, .ambiguousNumber]
 
+    /// Entries are read the same way: these kinds are theirs too.
+    public static let examples = [
+        IssueExamples(
+            kind: .invalidNumber, when: "entries or credits that are not a number",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Entries", "Credits"],
+                             rows: [["Ada Example", "ada@example.com", "ten", ""], ["Ben Example", "ben@example.com", "", "a lot"]],
+                             raises: [1: [.invalidNumber], 2: [.invalidNumber]]),
+                IssueExample(header: ["Name", "Email", "Credits"],
+                             rows: [["Ada Example", "ada@example.com", "$1,495.00"], ["Ben Example", "ben@example.com", "150 Kč"]]),
+            ]),
+        IssueExamples(
+            kind: .negativeBalance, when: "entries or credits below zero",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Credits"], rows: [["Ada Example", "ada@example.com", "-200"]],
+                             raises: [1: [.negativeBalance]]),
+                IssueExample(header: ["Name", "Email", "Credits"], rows: [["Ada Example", "ada@example.com", "0"]]),
+            ]),
+        IssueExamples(
+            kind: .ambiguousNumber,
+            when: "`1.500` could be 1500 or 1.5: read by the header's language (as thousands when unknown)",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Credits"], rows: [["Ada Example", "ada@example.com", "1.500"]],
+                             raises: [1: [.ambiguousNumber]]),
+                IssueExample(header: ["Name", "Email", "Credits"], rows: [["Ada Example", "ada@example.com", "1 500"]]),
+            ]),
+    ]
+
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
         guard let value = raw[.credits] else { return }
         record.credits = Balance.read(value, field: .credits, issues: &issues, context: context)

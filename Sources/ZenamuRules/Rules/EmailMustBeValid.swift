@@ -7,6 +7,35 @@ public struct EmailMustBeValid: NormalisationRule {
 
     public static let kinds: [IssueKind] = [.invalidEmail, .multipleEmails, .emailDomainTypo, .emailMissing]
 
+    public static let examples = [
+        IssueExamples(
+            kind: .invalidEmail, when: "not an address the invitation can reach (a suggestion when the fix is obvious)",
+            examples: [
+                IssueExample(header: ["Name", "Email"], rows: [["Ada Example", "ada.example.com"], ["Ben Example", "ben@example..com"]],
+                             raises: [1: [.invalidEmail], 2: [.invalidEmail]]),
+                // Trimmed and lower-cased, not rejected.
+                IssueExample(header: ["Name", "Email"], rows: [["Ada Example", " Ada@Example.com "]]),
+            ]),
+        IssueExamples(
+            kind: .multipleEmails, when: "several addresses in one cell",
+            examples: [
+                IssueExample(header: ["Name", "Email"], rows: [["Ada Example", "ada@example.com, ada.work@example.com"]],
+                             raises: [1: [.multipleEmails]]),
+            ]),
+        IssueExamples(
+            kind: .emailDomainTypo, when: "`gmial.com`, `hotmial.com`, `.con`…: the suggestion holds the fix",
+            examples: [
+                IssueExample(header: ["Name", "Email"], rows: [["Ada Example", "ada@example.con"]], raises: [1: [.emailDomainTypo]]),
+                IssueExample(header: ["Name", "Email"], rows: [["Ada Example", "ada@example.com"]]),
+            ]),
+        // Raised by `BalanceNeedsEmail`, which knows whether the client holds a balance.
+        IssueExamples(
+            kind: .emailMissing, when: "no e-mail and nothing to take over: created, but cannot be invited",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Entries"], rows: [["Ada Example", "", ""]], raises: [1: [.emailMissing]]),
+            ]),
+    ]
+
     /// The longest cell read as an address: 254 characters of address and room for spaces around.
     static let maxBytes = 320
 

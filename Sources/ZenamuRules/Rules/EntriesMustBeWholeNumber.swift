@@ -8,6 +8,17 @@ public struct EntriesMustBeWholeNumber: NormalisationRule {
 
     public static let kinds: [IssueKind] = [.entriesNotWhole, .invalidNumber, .negativeBalance, .ambiguousNumber]
 
+    public static let examples = [
+        IssueExamples(
+            kind: .entriesNotWhole, when: "`2,5` entries",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Entries"], rows: [["Ada Example", "ada@example.com", "2,5"]],
+                             raises: [1: [.entriesNotWhole]]),
+                IssueExample(header: ["Name", "Email", "Entries"],
+                             rows: [["Ada Example", "ada@example.com", "5 visits"], ["Ben Example", "ben@example.com", "8.0"]]),
+            ]),
+    ]
+
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
         guard let value = raw[.entries] else { return }
         // Most cells are plain whole numbers: no Decimal needed.

@@ -13,6 +13,24 @@ public struct NameMustBePresent: NormalisationRule {
 
     public static let kinds: [IssueKind] = [.nameRequired, .nameNotAName]
 
+    public static let examples = [
+        IssueExamples(
+            kind: .nameRequired, when: "no name at all",
+            examples: [
+                IssueExample(header: ["Name", "Email"], rows: [["", "ada@example.com"]], raises: [1: [.nameRequired]]),
+                // The family name alone is a name.
+                IssueExample(header: ["First name", "Last name", "Email"], rows: [["", "Example", "ada@example.com"]]),
+            ]),
+        IssueExamples(
+            kind: .nameNotAName,
+            when: "the name cell holds an e-mail, a phone or several lines (`Mia Chen+1 604… / mia@… / A`): never imported as a name; the suggestion is the split (`Mia Chen · mia@… · +1 604…`)",
+            examples: [
+                IssueExample(header: ["Name", "Email"], rows: [["Mia Example+1 604 555 0182\nmia@example.com\nA", "mia@example.com"]],
+                             raises: [1: [.nameNotAName]]),
+                IssueExample(header: ["Name", "Email", "Phone"], rows: [["Mia Example", "mia@example.com", "+1 604 555 0182"]]),
+            ]),
+    ]
+
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
         let familyFirst = context.language == "hu"
         let given = raw[.givenName].map { collapse($0.text) }

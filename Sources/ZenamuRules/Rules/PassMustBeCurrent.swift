@@ -10,6 +10,20 @@ public struct PassMustBeCurrent: NormalisationRule {
 
     public static let kinds: [IssueKind] = [.passExpired]
 
+    public static let examples = [
+        IssueExamples(
+            kind: .passExpired,
+            when: "a pass expired before today (ISO or dotted date): its entries and credits are not carried over, in `clients.csv` or the store",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Entries", "Expires"],
+                             rows: [["Ada Example", "ada@example.com", "5", "2020-01-31"], ["Ben Example", "ben@example.com", "3", "31.01.2020"]],
+                             raises: [1: [.passExpired], 2: [.passExpired]]),
+                // A slashed date could be day or month first: not guessed, so the pass stays.
+                IssueExample(header: ["Name", "Email", "Entries", "Expires"],
+                             rows: [["Ada Example", "ada@example.com", "5", "2099-01-31"], ["Ben Example", "ben@example.com", "3", "01/31/2020"]]),
+            ]),
+    ]
+
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
         guard let expiry = record.passExpiry, PassExpiry.hasExpired(expiry, today: context.today),
               record.hasBalance else { return }

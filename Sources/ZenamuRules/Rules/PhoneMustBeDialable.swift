@@ -15,6 +15,64 @@ public struct PhoneMustBeDialable: NormalisationRule {
         .phoneFoundInText, .phoneFirstOfSeveral,
     ]
 
+    public static let examples = [
+        IssueExamples(
+            kind: .phoneMangledByExcel,
+            when: "`4.20603E+11`: the digits are gone, so the phone is left out, never imported wrong",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Phone"], rows: [["Ada Example", "ada@example.com", "4.20603E+11"]],
+                             raises: [1: [.phoneMangledByExcel]], region: "CZ"),
+                IssueExample(header: ["Name", "Email", "Phone"], rows: [["Ada Example", "ada@example.com", "+420 603 123 456"]],
+                             region: "CZ"),
+            ]),
+        IssueExamples(
+            kind: .phoneNotValid,
+            when: "parses but is no real number (`+420 123456789`): kept in E.164, to be checked",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Phone"], rows: [["Ada Example", "ada@example.com", "+420 123456789"]],
+                             raises: [1: [.phoneNotValid]], region: "CZ"),
+            ]),
+        // With `--region CZ`, libphonenumber takes the country code off by itself: no warning.
+        IssueExamples(
+            kind: .phoneCountryCodeAssumed, when: "`420603123456` read as `+420603123456`",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Phone"], rows: [["Ada Example", "ada@example.com", "420603123456"]],
+                             raises: [1: [.phoneCountryCodeAssumed]], region: "SK"),
+            ]),
+        IssueExamples(
+            kind: .phoneFoundInText,
+            when: "a number and more in one cell (`603 123 456 (mobil)`): the real number inside it, found by libphonenumber's matcher, is kept (read whole, the note's letters would have been digits)",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Phone"], rows: [["Ada Example", "ada@example.com", "603 123 456 (mobil)"]],
+                             raises: [1: [.phoneFoundInText]], region: "CZ"),
+            ]),
+        IssueExamples(
+            kind: .phoneFirstOfSeveral,
+            when: "two numbers or more in one cell (`603 123 456 / 777 123 456`, or on two lines): the first is kept, the others are named in the message. A cell of digits and spaces alone is read as one number, never searched for a shorter one",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Phone"],
+                             rows: [["Ada Example", "ada@example.com", "603 123 456 / 777 123 456"],
+                                    ["Ben Example", "ben@example.com", "603 123 456\n777 123 456"]],
+                             raises: [1: [.phoneFirstOfSeveral], 2: [.phoneFirstOfSeveral]], region: "CZ"),
+            ]),
+        IssueExamples(
+            kind: .phoneNeedsRegion,
+            when: "a national number and no country known: left out; use `--region` (the customer is asked for the number with its international code, with no country's example)",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Phone"], rows: [["Ada Example", "ada@example.com", "603 123 456"]],
+                             raises: [1: [.phoneNeedsRegion]]),
+                IssueExample(header: ["Name", "Email", "Phone"], rows: [["Ada Example", "ada@example.com", "603 123 456"]],
+                             region: "CZ"),
+            ]),
+        IssueExamples(
+            kind: .phoneUnparseable,
+            when: "not a phone number (or longer than any phone): left out. Any space between digits (no-break, narrow, thin, a tab) is a space",
+            examples: [
+                IssueExample(header: ["Name", "Email", "Phone"], rows: [["Ada Example", "ada@example.com", "call me"]],
+                             raises: [1: [.phoneUnparseable]], region: "CZ"),
+            ]),
+    ]
+
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
         var fallback: (phone: Phone, value: RawValue, region: String)?
         var problems = RowIssues(file: issues.file, row: issues.row)

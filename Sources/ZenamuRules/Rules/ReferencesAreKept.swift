@@ -6,6 +6,7 @@ public struct ReferencesAreKept: NormalisationRule {
     public init() {}
 
     public static let kinds: [IssueKind] = []
+    public static let examples: [IssueExamples] = []
 
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
         record.sourceClientID = raw[.clientID]?.text

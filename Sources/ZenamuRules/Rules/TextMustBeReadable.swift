@@ -9,6 +9,17 @@ public struct TextMustBeReadable: NormalisationRule {
 
     public static let kinds: [IssueKind] = [.unreadableCharacter]
 
+    public static let examples = [
+        IssueExamples(
+            kind: .unreadableCharacter,
+            when: "a character the file's encoding could not give (shown as `�`, such as a lone UTF-16 surrogate) or an invisible control character: the value is kept as it is, to be checked",
+            examples: [
+                IssueExample(header: ["Name", "Email"], rows: [["Eva Nov\u{FFFD}ková", "eva@example.cz"]],
+                             raises: [1: [.unreadableCharacter]]),
+                IssueExample(header: ["Name", "Email"], rows: [["Eva Nováková", "eva@example.cz"]]),
+            ]),
+    ]
+
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
         for (field, value) in raw.values where Self.isUnreadable(value.text) {
             issues.add(.unreadableCharacter, value, field: field)
