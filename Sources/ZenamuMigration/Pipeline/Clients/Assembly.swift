@@ -28,6 +28,12 @@ final class ClientBook {
         return OnePerRow(book: self, rules: plan.rules)
     }
 
+    /// A client the client rules have checked: rejected for its errors, else reconciled.
+    func decide(_ record: ClientRecord, issues: RowIssues, rules: RuleContext) -> RowOutcome {
+        guard !issues.hasErrors else { return .rejected(record.provenance, issues: issues.all) }
+        return reconcile(record, warnings: issues.all, rules: rules)
+    }
+
     /// The reconcile stage: a client checked against the clients of the run so far: new, the same
     /// again, or another person on the same e-mail.
     func reconcile(_ record: ClientRecord, warnings: [Issue], rules: RuleContext) -> RowOutcome {
@@ -53,8 +59,7 @@ struct OnePerRow: Assembly {
             try emit(outcome)
         case .normalised(var record, var issues):
             RuleBook.checkClient(&record, issues: &issues, context: rules)
-            guard !issues.hasErrors else { return try emit(.rejected(record.provenance, issues: issues.all)) }
-            try emit(book.reconcile(record, warnings: issues.all, rules: rules))
+            try emit(book.decide(record, issues: issues, rules: rules))
         }
     }
 }

@@ -25,8 +25,7 @@ struct BalancesJoined: Assembly {
             if let id, joined != nil {
                 if issues.hasErrors { book.ledger.refuse(id) } else { book.ledger.claim(id) }
             }
-            guard !issues.hasErrors else { return try emit(.rejected(record.provenance, issues: issues.all)) }
-            try emit(book.reconcile(record, warnings: issues.all, rules: rules))
+            try emit(book.decide(record, issues: issues, rules: rules))
         }
     }
 }

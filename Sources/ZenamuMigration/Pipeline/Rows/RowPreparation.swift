@@ -12,29 +12,28 @@ enum PreparedRow: Sendable {
 /// The rows stage: what a row is by itself (noise, extract, the row rules). Needs nothing of other
 /// rows, so rows are prepared on a second thread while this one reads and writes.
 struct RowPreparation: Sendable {
-    let plan: FilePlanSummary
+    // What a row needs of its file's plan: the part of it that crosses to the second thread.
+    private let header: SourceRow
+    private let adapter: any SourceAdapter
+    private let mapping: ColumnMapping
+    private let rules: RuleContext
 
     init(_ plan: FilePlan) {
-        self.plan = FilePlanSummary(header: plan.header, adapter: plan.adapter, mapping: plan.mapping, rules: plan.rules)
+        header = plan.header
+        adapter = plan.adapter
+        mapping = plan.mapping
+        rules = plan.rules
     }
 
     func callAsFunction(_ row: SourceRow) -> PreparedRow {
-        let provenance = Provenance(file: plan.rules.file, row: row.number, cells: row.cells,
-                                    origin: plan.adapter.origin(of: row, mapping: plan.mapping))
+        let provenance = Provenance(file: rules.file, row: row.number, cells: row.cells,
+                                    origin: adapter.origin(of: row, mapping: mapping))
         if row.isBlank { return .outcome(.skipped(provenance, reason: .blank)) }
-        if let noise = plan.adapter.noise(row, header: plan.header) { return .outcome(.skipped(provenance, reason: noise)) }
-        let raw = plan.adapter.extract(row, mapping: plan.mapping)
-        let (record, issues) = RuleBook.normaliseRow(raw, provenance: provenance, context: plan.rules)
+        if let noise = adapter.noise(row, header: header) { return .outcome(.skipped(provenance, reason: noise)) }
+        let raw = adapter.extract(row, mapping: mapping)
+        let (record, issues) = RuleBook.normaliseRow(raw, provenance: provenance, context: rules)
         return .normalised(record, issues: issues)
     }
-}
-
-/// What a row needs of its file's plan: the part of it that crosses to the second thread.
-struct FilePlanSummary: Sendable {
-    let header: SourceRow
-    let adapter: any SourceAdapter
-    let mapping: ColumnMapping
-    let rules: RuleContext
 }
 
 extension RowStream {
