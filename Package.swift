@@ -8,7 +8,8 @@ import PackageDescription
 //   ZenamuAdapters   rows -> raw client fields: the generic multilingual adapter, the registry
 //   ZenamuRules      raw fields -> ClientRecord + issues: one rule per file, reconciliation
 //   ZenamuPhone      libphonenumber behind a small C shim
-//   ZenamuSinks      canonical CSV, report.json, the XLSX error workbook (libxlsxwriter)
+//   ZenamuSinks      canonical CSV, report.json
+//   ZenamuErrorWorkbook  the XLSX error workbook's round trip: written (libxlsxwriter), read back
 //   ZenamuStore      the Zenamu store: clients, balances, invitations in SQLite (GRDB)
 //   ZenamuMigration  the pipeline that wires the above (convert, import, inspect)
 //   zenamu-migrate   the command line
@@ -57,17 +58,20 @@ let package = Package(
         .target(name: "ZenamuRules", dependencies: ["ZenamuCore"]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]),
-        .target(name: "ZenamuSinks", dependencies: ["ZenamuCore", "CXlsxWriter"]),
+        .target(name: "ZenamuSinks", dependencies: ["ZenamuCore"]),
+        // The error workbook's round trip: its layout, writer, hidden sheets, the adapter that reads
+        // it back and the account of a reply.
+        .target(name: "ZenamuErrorWorkbook", dependencies: ["ZenamuCore", "ZenamuAdapters", "ZenamuSinks", "CXlsxWriter"]),
         // SHA-256 of imported files, for the store's ledger, from OpenSSL's libcrypto.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "ZenamuStore",
                 dependencies: ["ZenamuCore", "ZenamuSinks", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ZenamuMigration",
                 dependencies: ["ZenamuCore", "ZenamuReaders", "ZenamuAdapters", "ZenamuRules",
-                               "ZenamuPhone", "ZenamuSinks", "ZenamuStore"]),
+                               "ZenamuPhone", "ZenamuSinks", "ZenamuErrorWorkbook", "ZenamuStore"]),
         .executableTarget(
             name: "zenamu-migrate",
-            dependencies: ["ZenamuMigration", "ZenamuReaders", "ZenamuStore",
+            dependencies: ["ZenamuMigration", "ZenamuReaders", "ZenamuStore", "ZenamuErrorWorkbook",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // FreeXL in a process of its own (it can crash on crafted files); the readers run it.
@@ -78,20 +82,20 @@ let package = Package(
 
         // The adapter kit: what every adapter must do, for its author's tests (Swift Testing).
         .target(name: "ZenamuAdapterKit",
-                dependencies: ["ZenamuMigration", "ZenamuAdapters", "ZenamuReaders", "ZenamuSinks",
+                dependencies: ["ZenamuMigration", "ZenamuAdapters", "ZenamuReaders", "ZenamuSinks", "ZenamuErrorWorkbook",
                                .product(name: "PropertyBased", package: "swift-property-based")]),
-        .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration", "ZenamuReaders", "ZenamuStore", "CLibzip"]),
+        .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration", "ZenamuReaders", "ZenamuStore", "ZenamuErrorWorkbook", "CLibzip"]),
         // Tests by kind, as swift-argument-parser splits its own (docs/TESTING.md): units of one
         // part, the pipeline on the bundled fixtures, and whole processes (`scripts/test --fast`
         // skips those).
         .testTarget(name: "ZenamuUnitTests",
-                    dependencies: ["ZenamuTestSupport", "ZenamuMigration", "ZenamuAdapterKit",
+                    dependencies: ["ZenamuTestSupport", "ZenamuMigration", "ZenamuErrorWorkbook", "ZenamuAdapterKit",
                                    .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ZenamuPipelineTests",
-                    dependencies: ["ZenamuTestSupport", "ZenamuMigration", "ZenamuStore", "ZenamuAdapterKit", "zenamu-migrate",
+                    dependencies: ["ZenamuTestSupport", "ZenamuMigration", "ZenamuErrorWorkbook", "ZenamuStore", "ZenamuAdapterKit", "zenamu-migrate",
                                    .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ZenamuEndToEndTests",
-                    dependencies: ["ZenamuTestSupport", "ZenamuMigration", "ZenamuStore", "zenamu-migrate"]),
+                    dependencies: ["ZenamuTestSupport", "ZenamuMigration", "ZenamuErrorWorkbook", "ZenamuStore", "zenamu-migrate"]),
     ],
     cxxLanguageStandard: .cxx17
 )

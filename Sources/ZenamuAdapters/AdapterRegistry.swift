@@ -8,10 +8,8 @@ import ZenamuCore
 /// system is adding one file.
 public enum AdapterRegistry {
     /// Named systems first, so that on a tie the system that knows the file wins over the words.
-    public static let all: [any SourceAdapter] = systemAdapters + declaredAdapters + [
-        GenericClientList(),
-        ReturnedErrorWorkbook(),
-    ]
+    /// (`AdapterRegistry.all`, in ZenamuMigration, adds the returned error workbook's reader.)
+    public static let bundled: [any SourceAdapter] = systemAdapters + declaredAdapters + [GenericClientList()]
 
     /// The bundled declarations. Each is checked by the adapter kit's tests, so one that does not
     /// decode cannot ship; were it to, it is left out rather than stopping every run.
@@ -25,12 +23,6 @@ public enum AdapterRegistry {
             (file, Result { try AdapterDeclaration.decode(Data(json.utf8), file: file) }.mapError { $0 as! DeclarationError })
         }
     }
-
-    public static func adapter(id: String) -> (any SourceAdapter)? {
-        all.first { $0.id == id }
-    }
-
-    public static var ids: [String] { all.map(\.id) }
 
     /// The declarative adapters in `folder` (its `.json` files, by name), for `--adapters DIR`.
     public static func declarations(in folder: URL) throws -> [any SourceAdapter] {

@@ -2,6 +2,7 @@ import Foundation
 import ZenamuCore
 import ZenamuMigration
 import ZenamuSinks
+import ZenamuErrorWorkbook
 
 /// The fixture folders: `fixtures/<case>/input.*`, an optional `args` file with the options the
 /// case runs with (`--region US`), and `expected/clients.csv` and `expected/report.json`.

@@ -2,6 +2,7 @@ import ArgumentParser
 import ZenamuAdapters
 import Foundation
 import ZenamuCore
+import ZenamuErrorWorkbook
 import ZenamuMigration
 import ZenamuSinks
 
@@ -56,16 +57,7 @@ enum Summary {
         }
         for file in report.files {
             guard let returned = file.returned else { continue }
-            let fixed = (file.corrections ?? []).filter(\.fixed).map(\.original.text)
-            let sent = returned.sent > 0 ? "Of the \(count(returned.sent, "row")) sent to the studio" : "Of the rows sent back"
-            var line = "  \(sent): \(returned.fixed) now imported"
-                + (fixed.isEmpty ? "" : " (" + fixed.prefix(5).joined(separator: ", ") + (fixed.count > 5 ? ", …" : "") + ")")
-                + ", \(returned.stillToFix) still to fix, \(returned.removed) removed by the studio"
-            if returned.added > 0 {
-                line += "; \(count(returned.added, "row")) added by the studio: \(returned.addedImported) imported, "
-                    + "\(returned.added - returned.addedImported) to fix"
-            }
-            lines.append(line + ".")
+            lines.append("  " + ReplyAccount.sentence(returned, fixed: (file.corrections ?? []).filter(\.fixed).map(\.original.text)))
         }
         lines.append("Wrote \(clients) (\(count(report.rows.accepted, "client"))) and \(reportPath).")
         if let errors {

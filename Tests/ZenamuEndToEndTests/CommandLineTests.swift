@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZenamuCore
 import ZenamuTestSupport
+import ZenamuErrorWorkbook
 
 @Suite("The command-line contract")
 struct CommandLineTests {

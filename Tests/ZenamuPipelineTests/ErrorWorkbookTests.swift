@@ -4,6 +4,7 @@ import ZenamuCore
 import ZenamuMigration
 import ZenamuSinks
 import ZenamuTestSupport
+import ZenamuErrorWorkbook
 
 /// errors.xlsx as the studio owner opens it: read back from the file, never from our own model.
 @Suite("The error workbook")

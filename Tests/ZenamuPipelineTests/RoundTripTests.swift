@@ -5,6 +5,7 @@ import ZenamuCore
 import ZenamuMigration
 import ZenamuReaders
 import ZenamuTestSupport
+import ZenamuErrorWorkbook
 
 /// The studio owner corrects errors.xlsx and sends it back; convert reads it as it is.
 @Suite("The corrected workbook comes back")

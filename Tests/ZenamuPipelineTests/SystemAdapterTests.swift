@@ -4,6 +4,7 @@ import ZenamuAdapters
 import ZenamuCore
 import ZenamuMigration
 import ZenamuTestSupport
+import ZenamuErrorWorkbook
 
 /// Each named system's fixture is read as that system, with the right clients and balances.
 @Suite("Named systems")

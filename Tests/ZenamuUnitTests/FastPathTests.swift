@@ -6,6 +6,7 @@ import Testing
 @testable import ZenamuRules
 @testable import ZenamuSinks
 import ZenamuAdapterKit
+@testable import ZenamuErrorWorkbook
 
 /// The byte-level paths that make `convert` fast give exactly the answers of the character-level
 /// code they stand in for, on thousands of generated cells, so that no output byte changes.

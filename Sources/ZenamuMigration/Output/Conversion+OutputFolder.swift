@@ -1,6 +1,7 @@
 import ZenamuCore
 import ZenamuSinks
 import ZenamuStore
+import ZenamuErrorWorkbook
 
 /// What a conversion into an output folder left there.
 public struct ConversionResult: Sendable {

@@ -1,4 +1,5 @@
 import ZenamuCore
+import ZenamuErrorWorkbook
 
 /// Counts outcomes per file into the `RunReport`. Issues and skipped rows are not collected here:
 /// they stream to the sinks (report.json spools them to disk), so memory grows with the clients.
@@ -11,9 +12,8 @@ struct ReportBuilder {
         self.messages = messages
     }
 
-    /// The returned workbook being read: its file entry that carries the account, the rows it
-    /// sent, and the original rows seen so far in any of its sheets.
-    private var returnedDocument: (file: Int, sent: Set<String>, seen: Set<String>)?
+    /// The returned workbook being read: its file entry that carries the account, and the account.
+    private var reply: (file: Int, account: ReplyAccount)?
 
     mutating func begin(_ file: FileReport) {
         files.append(file)
@@ -23,40 +23,15 @@ struct ReportBuilder {
     mutating func beginReturnedWorkbook(sent: [String]) {
         endDocument()
         guard let first = files.indices.last else { return }
-        files[first].returned = ReturnedRows()
-        files[first].returned?.sent = sent.count
-        returnedDocument = (first, Set(sent), [])
+        reply = (first, ReplyAccount(sent: sent))
+        files[first].returned = reply?.account.rows
     }
 
-    /// The document is read: the sent rows never seen were deleted by the customer.
+    /// The document is read: its account is final.
     mutating func endDocument() {
-        guard let document = returnedDocument else { return }
-        returnedDocument = nil
-        files[document.file].returned?.removed += document.sent.subtracting(document.seen).count
-    }
-
-    /// Counts a returned workbook's row into its account.
-    private mutating func account(_ outcome: RowOutcome) {
-        guard var document = returnedDocument else { return }
-        let origin: RowReference?
-        switch outcome {
-        case let .accepted(record, _), let .merged(record, _): origin = record.provenance.origin
-        case let .rejected(provenance, _), let .skipped(provenance, _): origin = provenance.origin
-        }
-        var returned = files[document.file].returned ?? ReturnedRows()
-        switch (outcome, origin) {
-        case (.skipped(_, .removedByCustomer), _?): returned.removed += 1
-        case (.skipped, _): break
-        case (.accepted, _?), (.merged, _?): returned.fixed += 1
-        case (.rejected, _?): returned.stillToFix += 1
-        case (.accepted, nil), (.merged, nil):
-            returned.added += 1
-            returned.addedImported += 1
-        case (.rejected, nil): returned.added += 1
-        }
-        if let origin { document.seen.insert(origin.text) }
-        files[document.file].returned = returned
-        returnedDocument = document
+        guard let reply else { return }
+        self.reply = nil
+        files[reply.file].returned = reply.account.finished()
     }
 
     mutating func count(_ outcome: RowOutcome) {
@@ -79,7 +54,11 @@ struct ReportBuilder {
             if reason == .removedByCustomer { noteCorrection(provenance, fixed: false, removed: true, in: last) }
         }
         files[files.count - 1].rows = rows
-        account(outcome)
+        if var reply {
+            reply.account.count(outcome)
+            files[reply.file].returned = reply.account.rows
+            self.reply = reply
+        }
     }
 
     /// A row of a returned error workbook: is the original row it stands for fixed now?

@@ -24,12 +24,10 @@ final class NoteBudget {
 ///
 /// The customer corrects the cells and sends the workbook back; `ReturnedErrorWorkbook` reads it.
 final class ToFixSheet {
-    static let referenceColumn: UInt16 = 0
-    static let problemColumn: UInt16 = 1
-    static let firstCustomerColumn: UInt16 = 2
-    /// Excel's last column, XFD. A file wider than the sheet can hold beside our two columns keeps
-    /// its last columns together in this one cell, "value | value", so nothing is lost.
-    static let lastColumn: UInt16 = 16_383
+    static let referenceColumn = ErrorWorkbookLayout.referenceColumn
+    static let problemColumn = ErrorWorkbookLayout.problemColumn
+    static let firstCustomerColumn = ErrorWorkbookLayout.firstCustomerColumn
+    static let lastColumn = ErrorWorkbookLayout.lastColumn
     static let problemWidth = 60
 
     let sheet: XLSXWriter.Sheet

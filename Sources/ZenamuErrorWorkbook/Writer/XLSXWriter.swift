@@ -1,5 +1,6 @@
 import CXlsxWriter
 import Foundation
+import ZenamuSinks
 
 /// The part of libxlsxwriter the error workbook uses, in Swift terms.
 ///

@@ -1,9 +1,10 @@
+import ZenamuAdapters
 import ZenamuCore
 
 /// The error workbook zenamu-migrate wrote, corrected by the customer and sent back.
 ///
 /// Its "To fix" sheets hold the customer's own columns, read as the generic adapter reads them,
-/// plus two columns of ours in any of the catalogue languages: "Problem", which is not imported,
+/// plus two columns of ours (`ErrorWorkbookLayout`) in any of the catalogue languages: "Problem", which is not imported,
 /// and "Original row", which ties each row to the row of the first file it stands for. Its
 /// hidden sheets carry what the first run knew: the clients it imported, its settings and the rows
 /// it sent (`context(of:)`).
@@ -33,18 +34,8 @@ public struct ReturnedErrorWorkbook: SourceAdapter {
         ],
         readsEverySheet: true, role: .returnedWorkbook)
 
-    static let referenceHeaders = Set(MessageLanguage.allCases.map { key($0.catalogue.words.referenceHeader) })
-    static let problemHeaders = Set(MessageLanguage.allCases.map { key($0.catalogue.words.problemHeader) })
-
-    static func key(_ header: String) -> String { HeaderText.isPlausible(header) ? header.trimmed.lowercased() : "" }
-
-    /// Our two columns. Both must be there: the "Warnings" sheet has a reference column too, but
-    /// its rows were imported already.
     private func ownColumns(_ header: [String]) -> (reference: Int, problem: Int)? {
-        guard let reference = header.firstIndex(where: { Self.referenceHeaders.contains(Self.key($0)) }),
-              let problem = header.firstIndex(where: { Self.problemHeaders.contains(Self.key($0)) })
-        else { return nil }
-        return (reference, problem)
+        ErrorWorkbookLayout.ownColumns(in: header)
     }
 
     public func recognise(header: [String]) -> Recognition {
