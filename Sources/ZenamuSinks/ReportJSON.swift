@@ -153,28 +153,51 @@ public final class ReportSink: ClientSink {
 
     public func finish(_ report: RunReport) throws {
         try endSkipRun()
-        var shell = report
-        shell.issues = []
-        shell.skipped = []
-        let text = String(decoding: try ReportJSON.encode(shell), as: UTF8.self)
         let out = try OutputFile(path: url.path)
-        var rest = Substring(text)
-        for (key, spool) in [("issues", issues), ("skipped", skipped)] {
-            // The encoder writes an empty top-level array as `"key" : [\n\n  ]`.
-            let empty = "\n  \"\(key)\" : [\n\n  ]"
-            guard let range = rest.range(of: empty) else {
-                throw OutputError(path: url.path, reason: "the report's \(key) could not be placed")
-            }
-            try out.write(rest[..<range.lowerBound].utf8)
-            try out.write("\n  \"\(key)\" : [")
-            try spool.copy(to: out)
-            try out.write(spool.count == 0 ? "\n\n  ]" : "\n  ]")
-            rest = rest[range.upperBound...]
-        }
-        try out.write(rest.utf8)
+        try ReportJSON.write(report, to: out, streamed: ["issues": issues, "skipped": skipped])
         try out.close()
         issues.remove()
         skipped.remove()
+    }
+}
+
+extension ReportJSON {
+    /// `report.json` from the report itself, key by key in the encoder's order, each value as the
+    /// encoder writes it one level in; the arrays in `streamed` (which the report leaves empty) come
+    /// from their spools instead. The same bytes as `encode` gives for the whole report.
+    fileprivate static func write(_ report: RunReport, to out: OutputFile, streamed: [String: Spool]) throws {
+        // The report's own properties are its keys (its Codable conformance is synthesised).
+        let parts = Mirror(reflecting: report).children.compactMap { child in
+            child.label.map { ($0, child.value) }
+        }.sorted { $0.0 < $1.0 }
+        try out.write("{\n")
+        for (index, (key, value)) in parts.enumerated() {
+            try out.write("  \"\(key)\" : ")
+            if let spool = streamed[key] {
+                try out.write("[")
+                try spool.copy(to: out)
+                try out.write(spool.count == 0 ? "\n\n  ]" : "\n  ]")
+            } else if let value = value as? any Encodable {
+                try out.write(indented(try encoder.encode(value)))
+            } else {
+                throw OutputError(path: out.path, reason: "the report's \(key) cannot be written")
+            }
+            try out.write(index == parts.count - 1 ? "\n" : ",\n")
+        }
+        try out.write("}\n")
+    }
+
+    /// Encoded text one level in: two spaces after every line break but before an empty line.
+    private static func indented(_ data: Data) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(data.count + data.count / 16)
+        var previous: UInt8 = 0
+        for byte in data {
+            if previous == 0x0A && byte != 0x0A { bytes += [0x20, 0x20] }
+            bytes.append(byte)
+            previous = byte
+        }
+        return bytes
     }
 }
 

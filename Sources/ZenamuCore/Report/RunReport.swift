@@ -18,7 +18,7 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var rows: RowCounts
     /// In `report.json`, every issue. The report the pipeline hands to sinks leaves `issues` and
     /// `skipped` empty: they stream to the report sink as rows come, so memory does not grow
-    /// with them.
+    /// with them, and the sink writes them in their place (`ReportJSON.write`).
     public var issues: [ReportIssue]
     public var skipped: [SkippedRow]
     public var files: [FileReport]
