@@ -118,6 +118,7 @@ public final class ReportSink: ClientSink {
     public func begin(_ file: FileStart) throws {
         messages = file.messages
         try endSkipRun()
+        for problem in file.problems { try issues.add(ReportJSON.element(ReportIssue(problem, messages: messages))) }
     }
 
     public func consume(_ outcome: RowOutcome) throws {

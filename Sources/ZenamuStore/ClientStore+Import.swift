@@ -12,7 +12,27 @@ extension ClientStore {
                           _ run: ((any ClientSink)?) throws -> RunReport) throws -> (RunReport, ImportSummary) {
         let hash = try files.map(ContentHash.sha256(path:)).joined(separator: "+")
         let names = files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
-        let imported = try write(rollback: dryRun) { db in
+        /// Thrown inside the transaction to roll it back: a file has a problem that must be decided
+        /// first (`RunReport.hasFileErrors`), so nothing of the run is written.
+        struct Undecided: Error { let report: RunReport }
+        let imported: (RunReport, ImportSummary)
+        do {
+            imported = try importing(hash: hash, names: names, toolVersion: toolVersion, studio: studio, policy: policy,
+                                     dryRun: dryRun) { sink in
+                let report = try run(sink)
+                if report.hasFileErrors { throw Undecided(report: report) }
+                return report
+            }
+        } catch let undecided as Undecided {
+            return (undecided.report, ImportSummary(outcome: "not imported", importID: nil, previousImportID: nil))
+        }
+        if !dryRun { StopPoint.reach("store.committed") }
+        return imported
+    }
+
+    private func importing(hash: String, names: String, toolVersion: String, studio: String?, policy: InvitePolicy,
+                           dryRun: Bool, _ run: ((any ClientSink)?) throws -> RunReport) throws -> (RunReport, ImportSummary) {
+        try write(rollback: dryRun) { db in
             let now = StoreClock.now()
             let previous = try Int64.fetchOne(db, sql: """
                 SELECT id FROM imports WHERE contentHash = ? AND outcome = 'imported' ORDER BY id LIMIT 1
@@ -42,8 +62,6 @@ extension ClientStore {
                                  report.locale, studio])
             return (report, summary)
         }
-        if !dryRun { StopPoint.reach("store.committed") }
-        return imported
     }
 }
 

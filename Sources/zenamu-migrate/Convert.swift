@@ -41,14 +41,15 @@ struct Convert: ParsableCommand {
         let shown = { (name: String) in (out as NSString).appendingPathComponent(name) }
         print(Summary.text(report, warnings: result.warnings, clients: shown("clients.csv"),
                            report: shown("report.json"), errors: result.wroteErrorWorkbook ? shown("errors.xlsx") : nil))
-        if report.rows.rejected > 0 { throw Exit.rejectedRows }
+        if report.rows.rejected > 0 || report.hasFileErrors { throw Exit.rejectedRows }
     }
 }
 
 enum Summary {
     /// `warnings`: the notes on imported rows (the workbook's Warnings sheet).
     static func text(_ report: RunReport, warnings: Int, clients: String, report reportPath: String, errors: String?) -> String {
-        var lines: [String] = []
+        // What must be decided before anything else: a column nothing reads that holds balances or consent.
+        var lines = report.problems.map { "\($0.file): \($0.message)" }
         for file in report.files {
             lines.append(fileLine(file))
             if let region = file.region, let source = file.regionSource, source != "--region" {

@@ -76,13 +76,17 @@ struct Import: ParsableCommand {
             print(Summary.text(outputs.report, warnings: outputs.warnings, clients: shown("clients.csv"),
                                report: shown("report.json"), errors: outputs.wroteErrorWorkbook ? shown("errors.xlsx") : nil))
         } else {
+            for problem in result.report.problems { print("\(problem.file): \(problem.message)") }
             for file in result.report.files { print(Summary.fileLine(file)) }
         }
         print(Self.describe(result.summary, store: store))
-        if result.report.rows.rejected > 0 { throw Exit.rejectedRows }
+        if result.report.rows.rejected > 0 || result.report.hasFileErrors { throw Exit.rejectedRows }
     }
 
     static func describe(_ summary: ImportSummary, store: String) -> String {
+        if summary.outcome == "not imported" {
+            return "Store \(store): nothing imported: a column of the file must be mapped or ignored first (above)."
+        }
         if summary.outcome == "already imported" {
             return "Store \(store): these files were imported before (import #\(summary.previousImportID ?? 0)); "
                 + "nothing changed (ledger entry #\(summary.importID ?? 0))."

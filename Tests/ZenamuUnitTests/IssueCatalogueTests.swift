@@ -18,7 +18,7 @@ struct IssueCatalogueTests {
 
     @Test func everyMessageIsASentenceWithOnlyKnownPlaceholders() {
         let known: Set<String> = ["value", "suggestion", "column", "row", "count", "field", "read", "e164", "country",
-                                  "balance", "first", "name"]
+                                  "balance", "first", "name", "map", "ignore"]
         for kind in Set(RuleBook.allKinds) {
             #expect(kind.english.hasSuffix(".") || kind.english.hasSuffix("?"), "\(kind.code)")
             for name in placeholders(kind.english) {

@@ -67,14 +67,15 @@ public struct GenericClientList: SourceAdapter {
             guard let match = matches[index] else {
                 if let words = HeaderWords.match(text) {
                     let listed = words.words.map { "\"\($0)\"" }.joined(separator: ", ")
-                    columns.append(MappedColumn(
-                        column: column, field: words.field,
-                        reason: words.note ?? "its words \(listed) (\(Self.languageList(words.languages))) say \(words.field?.label ?? "")",
-                        languages: words.languages))
+                    var reason = words.note ?? "its words \(listed) (\(Self.languageList(words.languages))) say \(words.field?.label ?? "")"
+                    if words.inverted { reason += "; an opt-out column, so yes means no consent" }
+                    columns.append(MappedColumn(column: column, field: words.field, inverted: words.inverted,
+                                                reason: reason, languages: words.languages))
                     continue
                 }
                 columns.append(MappedColumn(column: column, field: nil,
-                                            reason: text.isEmpty ? "no header" : "not a client field we know"))
+                                            reason: text.isEmpty ? "no header" : "not a client field we know",
+                                            unexplained: true))
                 continue
             }
             let synonym = match.synonym

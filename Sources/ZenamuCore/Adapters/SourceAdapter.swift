@@ -155,16 +155,36 @@ public struct MappedColumn: Sendable, Equatable {
     public var reason: String
     /// Languages the header word belongs to, as ISO 639-1 codes.
     public var languages: [String]
+    /// Where the decision came from (the plan sets `adapter`, `map`, `ignore` and `content`).
+    public var source: ColumnSource = .header
+    /// An unused column that nothing explains: neither its header's words nor the adapter say
+    /// what it is. Its content decides whether it is a problem (`column_not_used`).
+    public var unexplained = false
 
     public init(column: ColumnRef, field: CanonicalField?, rank: Int = 0, inverted: Bool = false,
-                reason: String, languages: [String] = []) {
+                reason: String, languages: [String] = [], unexplained: Bool = false) {
         self.column = column
         self.field = field
         self.rank = rank
         self.inverted = inverted
         self.reason = reason
         self.languages = languages
+        self.unexplained = unexplained
     }
+}
+
+/// Where a column's decision came from, as `report.json` names it.
+public enum ColumnSource: String, Sendable, Equatable {
+    /// The header's words (the generic reading, which named adapters build on).
+    case header
+    /// The adapter of the file's system, where it decides otherwise than the words.
+    case adapter
+    /// `--map HEADER=field`.
+    case map
+    /// `--ignore HEADER`.
+    case ignore
+    /// The column's values: the only column whose content fits the e-mail or the phone.
+    case content
 }
 
 /// Every column of a header and what it feeds.

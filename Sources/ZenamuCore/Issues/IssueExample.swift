@@ -11,8 +11,8 @@ public struct IssueExample: Sendable {
         public let name: String
         public let header: [String]
         public let rows: [[String]]
-        /// The codes each data row raises (1 is the row under the header), in the order the report
-        /// lists them. A row not named raises nothing: an example says all it raises.
+        /// The codes each data row raises (1 is the row under the header; 0 is the header itself,
+        /// for a problem of the whole file), in the order the report lists them. A row not named raises nothing: an example says all it raises.
         public let raises: [Int: [IssueKind]]
 
         public init(_ name: String, header: [String], rows: [[String]], raises: [Int: [IssueKind]] = [:]) {

@@ -41,6 +41,15 @@ public struct RunReport: Sendable, Codable, Equatable {
     }
 }
 
+extension RunReport {
+    /// The problems of whole files (`FileReport.problems`), in file order.
+    public var problems: [ReportIssue] { files.flatMap(\.problems) }
+
+    /// A file has a problem of error severity (a column holding balances or consent that nothing
+    /// reads): the run exits 1 and `import` writes nothing to the store.
+    public var hasFileErrors: Bool { problems.contains { $0.severity == .error } }
+}
+
 /// `read = accepted + rejected + merged + skipped`, always.
 public struct RowCounts: Sendable, Codable, Equatable {
     public var read = 0
@@ -145,6 +154,9 @@ public struct FileReport: Sendable, Codable, Equatable {
     /// For an error workbook sent back: what became of the rows sent to the customer and of the rows
     /// they added. nil for any other file.
     public var returned: ReturnedRows?
+    /// Problems of the file as a whole, not of a row (a column that holds balances or consent and
+    /// is not used: `column_not_used`), in the run's language. They are in `issues` too.
+    public var problems: [ReportIssue] = []
 
     public init(file: String, format: String, sheet: String?, sheets: [String], encoding: String?, encodingReason: String?,
                 delimiter: String?, system: String, systemConfidence: Double, systemReason: [String], headerRow: Int,
@@ -187,12 +199,19 @@ public struct ColumnDecision: Sendable, Codable, Equatable {
     /// nil: ignored (kept in provenance).
     public var field: String?
     public var reason: String
+    /// Where the decision came from: `header` (its words), `adapter`, `map` (`--map`), `ignore`
+    /// (`--ignore`), `content` (the values, for an e-mail or phone column the header does not name).
+    public var source: String
+    /// For an unused column, what its values look like (`ColumnLooks`); nil for a used one.
+    public var looksLike: String?
 
-    public init(_ mapped: MappedColumn) {
+    public init(_ mapped: MappedColumn, looksLike: String? = nil) {
         column = mapped.column.header
         letter = mapped.column.letter
         field = mapped.field?.rawValue
         reason = mapped.reason
+        source = mapped.source.rawValue
+        self.looksLike = mapped.field == nil ? looksLike : nil
     }
 }
 
@@ -256,6 +275,7 @@ extension FileReport {
         try c.encode(rows, forKey: .rows)
         try c.encode(corrections, forKey: .corrections)
         try c.encode(returned, forKey: .returned)
+        try c.encode(problems, forKey: .problems)
     }
 }
 
@@ -266,6 +286,8 @@ extension ColumnDecision {
         try c.encode(letter, forKey: .letter)
         try c.encode(field, forKey: .field)
         try c.encode(reason, forKey: .reason)
+        try c.encode(source, forKey: .source)
+        try c.encode(looksLike, forKey: .looksLike)
     }
 }
 

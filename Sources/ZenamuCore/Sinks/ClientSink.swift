@@ -86,6 +86,8 @@ public struct FileStart: Sendable {
     /// Clients an earlier run imported, read from a returned error workbook; they go on into the
     /// next one.
     public var knownClients: [KnownClient]
+    /// Problems of the file as a whole (`column_not_used`), on its header row.
+    public var problems: [Issue] = []
 
     public init(table: TableInfo, header: SourceRow, mapping: ColumnMapping, messages: MessageCatalogue,
                 system: String = "generic", systemName: String = "", systemRole: AdapterRole = .anyClientList,

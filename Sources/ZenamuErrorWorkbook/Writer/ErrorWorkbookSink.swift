@@ -3,7 +3,8 @@ import ZenamuCore
 
 /// Writes `errors.xlsx`: the rows to fix ("To fix", one sheet per input file that has any), the
 /// imported rows with a note ("Warnings") and what was read ("Summary"), in the customer's
-/// language. When nothing needs fixing and nothing carries a note, no file is left behind.
+/// language. When nothing needs fixing, no file has a problem and nothing carries a note, no file
+/// is left behind.
 ///
 /// Sheets are streamed (constant memory); their order is fixed as the first file starts, so a
 /// second input file's "To fix 2" comes after "Summary".
@@ -126,7 +127,7 @@ public final class ErrorWorkbookSink: ClientSink {
 
     public func finish(_ report: RunReport) throws {
         guard let writer, let styles, let warningSheet, let summary else { return }
-        guard rowsToFix > 0 || warnings > 0 else {
+        guard rowsToFix > 0 || warnings > 0 || !report.problems.isEmpty else {
             writer.discard()
             self.writer = nil
             return

@@ -24,7 +24,12 @@ struct SummarySheet {
         var row: UInt32 = 0
         try sheet.text(row, 0, words.summaryTitle, styles.title)
         row += 1
-        if report.rows.rejected == 0 {
+        // What must be decided first leads: a column nothing reads that holds balances or consent.
+        for problem in report.problems {
+            row += 1
+            try sheet.text(row, 0, problem.message, styles.problem)
+        }
+        if report.rows.rejected == 0, report.problems.isEmpty {
             row += 1
             try sheet.text(row, 0, words.nothingToFix, styles.label)
         }

@@ -48,7 +48,7 @@ final class ConversionRun {
     }
 
     private func convert(_ file: FilePlan, of document: DocumentContext, opensDocument: Bool) throws {
-        var report = file.report
+        var report = file.report(messages: plan.messages.catalogue)
         if document.isReply { report.corrections = [] }
         builder.begin(report)
         // A reply's first sheet opens its account of the rows sent and added.
@@ -67,7 +67,7 @@ final class ConversionRun {
     /// The balances files' rows, each pass merged into the client that took it or an error.
     func reportBalances() throws {
         for (index, file) in plan.balances.enumerated() {
-            builder.begin(file.report)
+            builder.begin(file.report(messages: plan.messages.catalogue))
             try sinks.begin(file.start(messages: plan.messages.catalogue))
             for outcome in book.ledger.outcomes(ofFile: index) { try emit(outcome) }
             builder.endDocument()

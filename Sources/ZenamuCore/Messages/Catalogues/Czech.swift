@@ -1,5 +1,6 @@
 extension MessageCatalogue {
     public static let czech = MessageCatalogue(language: .czech, issues: [
+        "column_not_used": "Sloupec „{column}“ se neimportuje, ačkoli jeho hodnoty ({value}) vypadají jako pole „{field}“. Před importem je třeba rozhodnout: pokud sloupec toto pole opravdu obsahuje, spusťte převod znovu s {map}, jinak s {ignore}.",
         "name_required": "Klient nemá jméno. Zenamu potřebuje u každého klienta jméno a příjmení: doplňte je.",
         "name_not_a_name": "Buňka se jménem obsahuje víc než jméno (e-mail, telefon nebo více řádků), a proto ji nelze importovat jako jméno klienta. Čte se v ní: {suggestion}. Dejte jméno, e-mail a telefon každý do vlastního sloupce.",
         "pass_expired": "Tato permanentka vypršela {value}: její zůstatek ({balance}) se do Zenamu nepřenáší.",

@@ -1,5 +1,6 @@
 extension MessageCatalogue {
     public static let french = MessageCatalogue(language: .french, issues: [
+        "column_not_used": "La colonne «\u{00A0}{column}\u{00A0}» n'est pas importée, mais ses valeurs ({value}) ressemblent au champ «\u{00A0}{field}\u{00A0}». À trancher avant l'import\u{00A0}: si elle contient bien ce champ, relancez avec {map}\u{202F}; sinon, avec {ignore}.",
         "name_required": "Le client n'a pas de nom. Zenamu a besoin du nom et du prénom de chaque client\u{00A0}: indiquez-les.",
         "name_not_a_name": "La cellule du nom contient plus qu'un nom (un e-mail, un téléphone ou plusieurs lignes)\u{202F}; elle ne peut pas être importée comme nom du client. On y lit\u{00A0}: {suggestion}. Mettez le nom, l'e-mail et le téléphone chacun dans sa propre colonne.",
         "pass_expired": "Ce forfait a expiré le {value}\u{202F}: ses {balance} ne sont pas reportés dans Zenamu.",

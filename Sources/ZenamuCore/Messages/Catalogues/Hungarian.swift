@@ -1,5 +1,6 @@
 extension MessageCatalogue {
     public static let hungarian = MessageCatalogue(language: .hungarian, issues: [
+        "column_not_used": "Az oszlop („{column}”) nem kerül át, pedig az értékei ({value}) alapján ez lehet a következő mező: {field}. Importálás előtt döntse el: ha valóban ezt tartalmazza, futtassa újra a {map} kapcsolóval, ha nem, a {ignore} kapcsolóval.",
         "name_required": "Az ügyfélnek nincs neve. A Zenamuban minden ügyfélnek meg kell adni a vezeték- és keresztnevét: írja be a nevet.",
         "name_not_a_name": "A név cellájában több van egy névnél (e-mail-cím, telefonszám vagy több sor), ezért nem importálható az ügyfél neveként. Ez olvasható benne: {suggestion}. Írja a nevet, az e-mail-címet és a telefonszámot külön-külön oszlopba.",
         "pass_expired": "Ez a bérlet {value} napján lejárt: a rajta maradt egyenleg ({balance}) nem kerül át a Zenamuba.",

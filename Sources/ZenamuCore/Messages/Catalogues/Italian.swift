@@ -1,5 +1,6 @@
 extension MessageCatalogue {
     public static let italian = MessageCatalogue(language: .italian, issues: [
+        "column_not_used": "La colonna «{column}» non viene importata, ma i suoi valori ({value}) sembrano corrispondere al campo «{field}». Prima dell'importazione occorre decidere: se contiene davvero questo dato, ripeta l'operazione con {map}; altrimenti con {ignore}.",
         "name_required": "Il cliente non ha un nome. Zenamu ha bisogno di nome e cognome per ogni cliente: inseriscili.",
         "name_not_a_name": "La cella del nome contiene più di un nome (un'e-mail, un telefono o più righe), quindi non può essere importata come nome del cliente. Si legge: {suggestion}. Metti nome, e-mail e telefono ciascuno nella propria colonna.",
         "pass_expired": "Questo abbonamento è scaduto il {value}: i suoi {balance} non vengono trasferiti in Zenamu.",

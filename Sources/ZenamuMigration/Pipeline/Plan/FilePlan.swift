@@ -1,4 +1,5 @@
 import Foundation
+import ZenamuAdapters
 import ZenamuCore
 import ZenamuRules
 
@@ -11,8 +12,10 @@ struct FilePlan {
     let region: String?
     /// What the rules may know of the run beyond the row.
     let rules: RuleContext
-    /// Its entry of `report.json`, before any row is counted.
+    /// Its entry of `report.json`, before any row is counted (its problems not yet in words).
     let report: FileReport
+    /// Problems of the file as a whole (`column_not_used`).
+    let problems: [Issue]
 
     var adapter: any SourceAdapter { table.found.adapter }
     var isBalances: Bool { table.isBalances }
@@ -23,7 +26,10 @@ struct FilePlan {
         let found = table.found
         let info = table.source.info
         header = table.head[found.index]
-        mapping = found.adapter.mapping(for: header.cells)
+        let account = ColumnAccount(mapping: Self.marked(found.adapter, header: header.cells), header: header,
+                                    sample: table.head[(found.index + 1)...], file: info.file)
+        mapping = account.mapping
+        problems = account.problems
         let (region, regionSource) = Region.decide(option: option, kept: kept?.region, language: mapping.language)
         self.region = region
         rules = RuleContext(file: info.file, region: region, language: mapping.language, phones: phones,
@@ -34,18 +40,45 @@ struct FilePlan {
             delimiter: info.delimiter, system: found.adapter.id, systemConfidence: found.recognition.confidence,
             systemReason: found.recognition.reasons,
             headerRow: header.number, language: mapping.language, region: region, regionSource: regionSource,
-            mapping: mapping.columns.map(ColumnDecision.init), rows: RowCounts())
+            mapping: mapping.columns.map { ColumnDecision($0, looksLike: account.looks[$0.column.index]) }, rows: RowCounts())
         report.systemName = found.adapter.description.name
         report.systemRunnerUp = found.runnerUp.map { SystemCandidate(id: $0.adapter.id, confidence: $0.recognition.confidence) }
         report.part = table.isBalances ? "balances" : "clients"
         self.report = report
     }
 
+    /// The adapter's mapping, each column marked with where its decision came from: the header's
+    /// words where the adapter decides as the generic reading does, the adapter where it does not.
+    static func marked(_ adapter: any SourceAdapter, header: [String]) -> ColumnMapping {
+        var mapping = adapter.mapping(for: header)
+        guard adapter.description.role != .anyClientList else { return mapping }
+        let words = GenericClientList().mapping(for: header).columns
+        for index in mapping.columns.indices {
+            let column = mapping.columns[index], position = column.column.index
+            let same = words.indices.contains(position) && words[position].field == column.field
+                && words[position].reason == column.reason
+            if !same {
+                mapping.columns[index].source = .adapter
+                mapping.columns[index].unexplained = false
+            }
+        }
+        return mapping
+    }
+
+    /// Its entry of `report.json` as the file starts, its problems in the run's language.
+    func report(messages: MessageCatalogue) -> FileReport {
+        var report = report
+        report.problems = problems.map { ReportIssue($0, messages: messages) }
+        return report
+    }
+
     /// What the sinks are told as the file starts, in the run's language.
     func start(messages: MessageCatalogue, knownClients: [KnownClient] = []) -> FileStart {
-        FileStart(table: table.source.info, header: header, mapping: mapping, messages: messages,
-                  system: adapter.id, systemName: adapter.description.name, systemRole: adapter.description.role,
-                  region: region, knownClients: knownClients)
+        var start = FileStart(table: table.source.info, header: header, mapping: mapping, messages: messages,
+                              system: adapter.id, systemName: adapter.description.name,
+                              systemRole: adapter.description.role, region: region, knownClients: knownClients)
+        start.problems = problems
+        return start
     }
 
     /// The rows above the header (a title, column numbers), skipped.

@@ -1,5 +1,6 @@
 import Foundation
 import ZenamuCore
+import ZenamuRules
 
 /// A table to read, its first rows and the header found in them.
 struct ChosenTable {
@@ -9,6 +10,20 @@ struct ChosenTable {
 
     /// A system's second file, joined to its client list (`FilePart.balances`).
     var isBalances: Bool { found.adapter.part(of: head[found.index].cells) == .balances }
+
+    /// The table with its first data rows read too (up to `rows`, within a budget of cells), so its
+    /// columns are judged by their content before any row is converted (`ColumnAccount`). The rows
+    /// stream replays them.
+    func readingAhead(rows: Int, cells budget: Int = 2_000_000) throws -> ChosenTable {
+        var source = source
+        var head = head
+        var cells = head.reduce(0) { $0 + $1.cells.count }
+        while head.count < found.index + 1 + rows, cells < budget, let row = try source.next() {
+            head.append(row)
+            cells += max(1, row.cells.count)
+        }
+        return ChosenTable(source: source, head: head, found: found)
+    }
 
     /// The tables to read in `document`: the sheet the user named, or else the one whose header an
     /// adapter recognises best (the first on a tie). A returned error workbook gives every one of
@@ -40,8 +55,8 @@ struct ChosenTable {
         // max(by:) keeps the first of equals: the first sheet wins a tie.
         if let best = recognised.max(by: { $0.found.recognition.confidence < $1.found.recognition.confidence }) {
             let adapter = best.found.adapter
-            guard adapter.description.readsEverySheet else { return [best] }
-            return recognised.filter { $0.found.adapter.id == adapter.id }
+            let chosen = adapter.description.readsEverySheet ? recognised.filter { $0.found.adapter.id == adapter.id } : [best]
+            return try chosen.map { try $0.readingAhead(rows: ColumnAccount.sampleRows) }
         }
         if candidates.count > 1 {
             throw InputError(file: file, reason: "none of the workbook's sheets ("
