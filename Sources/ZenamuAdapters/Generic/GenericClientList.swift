@@ -67,10 +67,11 @@ public struct GenericClientList: SourceAdapter {
             guard let match = matches[index] else {
                 if let words = HeaderWords.match(text) {
                     let listed = words.words.map { "\"\($0)\"" }.joined(separator: ", ")
-                    var reason = words.note ?? "its words \(listed) (\(Self.languageList(words.languages))) say \(words.field?.label ?? "")"
+                    let languages = words.languages.isEmpty ? "" : " (\(Self.languageList(words.languages)))"
+                    var reason = words.note ?? "its words \(listed)\(languages) say \(words.field?.label ?? "")"
                     if words.inverted { reason += "; an opt-out column, so yes means no consent" }
-                    columns.append(MappedColumn(column: column, field: words.field, inverted: words.inverted,
-                                                reason: reason, languages: words.languages))
+                    columns.append(MappedColumn(column: column, field: words.field, rank: words.rank,
+                                                inverted: words.inverted, reason: reason, languages: words.languages))
                     continue
                 }
                 columns.append(MappedColumn(column: column, field: nil,

@@ -215,7 +215,7 @@ extension HeaderSynonym {
         .field(.passExpiry, "nl", ["vervaldatum", "geldig tot"]),
 
         .field(.clientID, "en", ["id", "client id", "customer id", "member id", "user id", "external id"]),
-        .field(.clientID, "fr", ["identifiant", "id client"]),
+        .field(.clientID, "fr", ["identifiant", "id client", "n° client", "numéro client", "numéro de client"]),
         .field(.clientID, "it", ["codice cliente", "id cliente"]),
         .field(.clientID, "hu", ["ügyfélazonosító", "azonosító"]),
         .field(.clientID, "cs", ["číslo klienta", "id klienta"]),

@@ -106,7 +106,11 @@ enum BalanceHeaderWords {
         }
         guard !unit.isEmpty || !stored.isEmpty else { return nil }
         let field: CanonicalField
-        if !unit.isEmpty, !left.isEmpty || !stored.isEmpty || (words.count == 1 && pluralAlone.contains(words[0])) {
+        // Units on a pass ("Vstupy na permanentke") are what the pass holds.
+        let onAPass = words.contains { word in
+            !unit.contains { $0.word == word } && FieldHeaderWords.passWords.contains { word.hasPrefix($0) }
+        }
+        if !unit.isEmpty, !left.isEmpty || !stored.isEmpty || onAPass || (words.count == 1 && pluralAlone.contains(words[0])) {
             field = .entries
         } else if !stored.isEmpty {
             field = .credits

@@ -27,7 +27,7 @@ enum ConsentHeaderWords {
         add(0.4, "fr", ["accepte", "commerciales", "communications"])
         add(1, "it", ["iscrizionenewsletter"])
         add(0.6, "it", ["consenso", "iscritto", "ricevere", "promozioni", "acconsento", "promozionali"])
-        add(0.4, "it", ["invio", "comunicazioni", "commerciali"])
+        add(0.4, "it", ["invio", "comunicazioni", "commerciali", "accetta"])
         add(1, "hu", ["hirlevel", "hirlevelre", "hirlevelet", "hirlevelek"])
         add(0.6, "hu", ["feliratkozott", "feliratkozas", "hozzajarulas", "hozzajarult", "hozzajarulok"])
         add(0.4, "hu", ["kuldesehez", "ajanlatok"])

@@ -14,6 +14,8 @@ enum HeaderWords {
         let languages: [String]
         let note: String?
         var inverted = false
+        /// Among phone columns, lower ranks are tried first (`HeaderSynonym.mobile`…).
+        var rank = 0
     }
 
     /// The header's words, folded (no accents, lower case), with each pair of neighbours joined too
@@ -34,11 +36,11 @@ enum HeaderWords {
     }
 
     /// The field the header's words reach, if any: a balance first (its words are specific), then
-    /// consent.
+    /// consent, then the other fields (`FieldHeaderWords`).
     static func match(_ header: String) -> Match? {
         let words = words(header)
         guard !words.isEmpty else { return nil }
-        return BalanceHeaderWords.match(words) ?? ConsentHeaderWords.match(tokens(header))
+        return BalanceHeaderWords.match(words) ?? ConsentHeaderWords.match(tokens(header)) ?? FieldHeaderWords.match(words)
     }
 
     /// Languages in first-seen order, once each.
