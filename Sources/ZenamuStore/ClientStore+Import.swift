@@ -8,17 +8,20 @@ extension ClientStore {
     /// the ledger with the files' content hash: files imported before change nothing (the ledger
     /// says "already imported", and `run` still runs, for the report, without the store's sink).
     /// A dry run does everything and rolls it back.
-    public func importing(files: [String], toolVersion: String, studio: String?, policy: InvitePolicy, dryRun: Bool,
-                          _ run: ((any ClientSink)?) throws -> RunReport) throws -> (RunReport, ImportSummary) {
-        let hash = try files.map(ContentHash.sha256(path:)).joined(separator: "+")
-        let names = files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+    public func importing(_ request: ImportRequest, _ run: ((any ClientSink)?) throws -> RunReport) throws
+        -> (RunReport, ImportSummary) {
+        // The files' content, and the columns' decisions when there are any (so a ledger written
+        // before decisions existed still recognises its files).
+        let hash = try request.files.map(ContentHash.sha256(path:)).joined(separator: "+")
+            + (request.decisions.isEmpty ? "" : "+decided:" + request.decisions.joined(separator: "\u{1F}"))
+        let names = request.files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+        let dryRun = request.dryRun
         /// Thrown inside the transaction to roll it back: a file has a problem that must be decided
         /// first (`RunReport.hasFileErrors`), so nothing of the run is written.
         struct Undecided: Error { let report: RunReport }
         let imported: (RunReport, ImportSummary)
         do {
-            imported = try importing(hash: hash, names: names, toolVersion: toolVersion, studio: studio, policy: policy,
-                                     dryRun: dryRun) { sink in
+            imported = try importing(request, hash: hash, names: names) { sink in
                 let report = try run(sink)
                 if report.hasFileErrors { throw Undecided(report: report) }
                 return report
@@ -30,9 +33,10 @@ extension ClientStore {
         return imported
     }
 
-    private func importing(hash: String, names: String, toolVersion: String, studio: String?, policy: InvitePolicy,
-                           dryRun: Bool, _ run: ((any ClientSink)?) throws -> RunReport) throws -> (RunReport, ImportSummary) {
-        try write(rollback: dryRun) { db in
+    private func importing(_ request: ImportRequest, hash: String, names: String,
+                           _ run: ((any ClientSink)?) throws -> RunReport) throws -> (RunReport, ImportSummary) {
+        let (toolVersion, studio, policy, dryRun) = (request.toolVersion, request.studio, request.policy, request.dryRun)
+        return try write(rollback: dryRun) { db in
             let now = StoreClock.now()
             let previous = try Int64.fetchOne(db, sql: """
                 SELECT id FROM imports WHERE contentHash = ? AND outcome = 'imported' ORDER BY id LIMIT 1

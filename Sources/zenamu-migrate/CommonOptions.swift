@@ -39,8 +39,29 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Most parts a workbook's zip may hold (default 10000).", valueName: "count"))
     var maxZipEntries: Int?
 
+    @Option(help: ArgumentHelp(
+        "Read a column as a field: \"HEADER=field\" (or a column letter, or FILE:HEADER=field for one file).",
+        discussion: "Fields: " + CanonicalField.allCases.map(\.rawValue).joined(separator: ", ") + ". Repeatable.",
+        valueName: "header=field"))
+    var map: [String] = []
+
+    @Option(help: ArgumentHelp("Leave a column unused on purpose (its header, a column letter, or FILE:HEADER). Repeatable.",
+                               valueName: "header"))
+    var ignore: [String] = []
+
+    /// `--map` and `--ignore`, in the order given (maps first).
+    func columnChoices() throws -> [ColumnChoice] {
+        let names = files.map { ($0 as NSString).lastPathComponent }
+        do {
+            return try map.map { try ColumnChoice.map($0, files: names) } + ignore.map { try ColumnChoice.ignore($0, files: names) }
+        } catch let error as UsageError {
+            throw ValidationError(error.description)
+        }
+    }
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one file.") }
+        _ = try columnChoices()
         if let region, region.count != 2 || !region.allSatisfy(\.isLetter) {
             throw ValidationError("--region takes a two-letter country code such as CZ, HU, FR or IT.")
         }
@@ -80,6 +101,7 @@ struct InputOptions: ParsableArguments {
         if let maxZipRatio { limits.maxCompressionRatio = maxZipRatio }
         if let maxZipEntries { limits.maxZipEntries = maxZipEntries }
         var options = ConversionOptions(system: system, region: region, sheet: sheet, limits: limits)
+        options.columnChoices = (try? columnChoices()) ?? []
         // One thread only (bench/run measures what the second one gains; a shared machine may
         // want it): ZENAMU_THREADS=1.
         options.parallel = ProcessInfo.processInfo.environment["ZENAMU_THREADS"] != "1"

@@ -64,7 +64,8 @@ enum Summary {
         if let errors {
             let language = MessageLanguage(rawValue: report.locale)?.name ?? report.locale
             let because = report.localeSource == "--locale" ? "" : " (\(report.localeSource); --locale changes it)"
-            lines.append("Wrote \(errors) in \(language)\(because): "
+            let columns = report.problems.isEmpty ? "" : "\(count(report.problems.count, "column")) to decide, "
+            lines.append("Wrote \(errors) in \(language)\(because): \(columns)"
                 + "\(count(report.rows.rejected, "row")) to fix, \(count(warnings, "warning")) on imported rows.")
         }
         if report.rows.rejected > 0, let errors {

@@ -52,6 +52,24 @@ struct StoreTests {
         #expect(try studio.store.integrityCheck() == "ok")
     }
 
+    @Test func aColumnToDecideImportsNothingUntilMapDecidesIt() throws {
+        let studio = try Studio()
+        let file = try studio.file("list.csv", "Name,Email,Stand\nAnn Lee,ann@example.com,5\nBob Roe,bob@example.com,12\n")
+        let undecided = try studio.importing([file])
+        #expect(undecided.outcome == "not imported" && undecided.created == 0)
+        #expect(try studio.store.clients().isEmpty)
+        // The same file with the column decided is a new import (its identity is content and decisions).
+        var options = ConversionOptions()
+        options.columnChoices = [try ColumnChoice.map("Stand=entries", files: ["list.csv"])]
+        let decided = try studio.importing([file], options: options)
+        #expect(decided.outcome == "imported" && decided.created == 2)
+        #expect(try studio.store.clients().map(\.entries) == [5, 12])
+        var ignoring = ConversionOptions()
+        ignoring.columnChoices = [try ColumnChoice.ignore("Stand", files: ["list.csv"])]
+        #expect(try studio.importing([file], options: ignoring).outcome == "imported")
+        #expect(try studio.importing([file], options: options).outcome == "already imported")
+    }
+
     @Test func theSameFileTwiceChangesNothingAndTheLedgerSaysSo() throws {
         let studio = try Studio()
         let file = try Fixtures.input(of: "zenamu-seed")

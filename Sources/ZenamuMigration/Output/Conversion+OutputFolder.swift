@@ -66,8 +66,9 @@ extension Conversion {
     {
         try FolderSinks.guarding(folder) {
             let sinks = try folder.map { try FolderSinks($0, quiet: quiet) }
-            let (report, summary) = try store.importing(files: paths, toolVersion: toolVersion, studio: studio,
-                                                        policy: policy, dryRun: dryRun) { storeSink in
+            let request = ImportRequest(files: paths, toolVersion: toolVersion, studio: studio, policy: policy, dryRun: dryRun,
+                                        decisions: options.columnChoices.map(\.description))
+            let (report, summary) = try store.importing(request) { storeSink in
                 try run(paths: paths, sinks: (sinks?.all ?? []) + [storeSink].compactMap { $0 })
             }
             return (summary, try sinks?.commit(report), report)

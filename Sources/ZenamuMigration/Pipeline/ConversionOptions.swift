@@ -21,6 +21,8 @@ public struct ConversionOptions: Sendable {
     /// Normalise rows on a second thread while this one reads and writes (the output is the same
     /// byte for byte; false runs everything on the calling thread).
     public var parallel = true
+    /// `--map` and `--ignore`, in the order given.
+    public var columnChoices: [ColumnChoice] = []
     /// Rows handed to the second thread at a time.
     public var batchRows = 2048
     /// Told how far the run is, after every batch and once at the end (the CLI draws a progress

@@ -21,16 +21,22 @@ struct FilePlan {
     var isBalances: Bool { table.isBalances }
 
     /// `kept`: what a returned workbook kept of its first run (the phone country).
-    init(_ table: ChosenTable, sheets: [String], kept: RunSettings?, region option: String?, phones: any PhoneParsing) {
+    /// The places in `ConversionOptions.columnChoices` of the choices that named a column here.
+    let choicesUsed: Set<Int>
+
+    init(_ table: ChosenTable, sheets: [String], kept: RunSettings?, options: ConversionOptions, phones: any PhoneParsing) {
         self.table = table
         let found = table.found
         let info = table.source.info
         header = table.head[found.index]
-        let account = ColumnAccount(mapping: Self.marked(found.adapter, header: header.cells), header: header,
-                                    sample: table.head[(found.index + 1)...], file: info.file)
+        let chosen = ColumnChoice.apply(options.columnChoices, to: Self.marked(found.adapter, header: header.cells),
+                                        header: header.cells, file: info.file)
+        choicesUsed = chosen.used
+        let account = ColumnAccount(mapping: chosen.mapping, header: header, sample: table.head[(found.index + 1)...],
+                                    file: info.file)
         mapping = account.mapping
         problems = account.problems
-        let (region, regionSource) = Region.decide(option: option, kept: kept?.region, language: mapping.language)
+        let (region, regionSource) = Region.decide(option: options.region, kept: kept?.region, language: mapping.language)
         self.region = region
         rules = RuleContext(file: info.file, region: region, language: mapping.language, phones: phones,
                             columns: mapping.bestColumns)

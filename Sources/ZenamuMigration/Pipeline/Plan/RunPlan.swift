@@ -28,7 +28,7 @@ struct RunPlan {
             let tables = try ChosenTable.choose(in: file, file: (path as NSString).lastPathComponent, sheet: options.sheet,
                                                 adapters: conversion.adapters)
             let plan = { (table: ChosenTable, kept: RunSettings?) in
-                FilePlan(table, sheets: file.sheetNames, kept: kept, region: options.region, phones: conversion.phones)
+                FilePlan(table, sheets: file.sheetNames, kept: kept, options: options, phones: conversion.phones)
             }
             balances += tables.filter(\.isBalances).map { plan($0, nil) }
             let lists = tables.filter { !$0.isBalances }
@@ -42,6 +42,9 @@ struct RunPlan {
                 + "whose remaining visits are joined to the clients on the client id; give the system's client list "
                 + "in the same run, before it: zenamu-migrate convert CLIENTS.csv \(file) --out DIR.")
         }
+        let plans = documents.flatMap(\.tables) + balances
+        try ColumnChoice.checkAllUsed(options.columnChoices, used: plans.reduce(into: []) { $0.formUnion($1.choicesUsed) },
+                                      headers: plans.map { ($0.rules.file, $0.header.cells) })
         self.documents = documents
         self.balances = balances
         // The first client list decides, else the first balances file (`inspect` reads one alone).
