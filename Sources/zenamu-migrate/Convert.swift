@@ -56,6 +56,7 @@ enum Summary {
                 lines.append("  Phones without a country code were read as \(region): \(source).")
             }
         }
+        if let line = balanceLine(report.balances) { lines.append(line) }
         for file in report.files {
             guard let returned = file.returned else { continue }
             lines.append("  " + ReplyAccount.sentence(returned, fixed: (file.corrections ?? []).filter(\.fixed).map(\.original.text)))
@@ -76,6 +77,38 @@ enum Summary {
             lines.append("  " + [command, "convert", errors, "--out", corrected].map(shellQuoted).joined(separator: " "))
         }
         return lines.map { OneLine.text($0, limit: 1_000) }.joined(separator: "\n")
+    }
+
+    /// Where the run's entries and credits went: "17 entries read: 12 imported, 5 in rows to fix, 0
+    /// expired"; nil when the files held none.
+    static func balanceLine(_ balances: Balances) -> String? {
+        func part(_ noun: String, _ counts: BalanceCounts<some Sendable & Codable & Equatable & AdditiveArithmetic>) -> String? {
+            guard counts.read != .zero || counts.unreadable > 0 else { return nil }
+            var text = "\(grouped(counts.read)) \(noun) read: \(grouped(counts.imported)) imported, "
+                + "\(grouped(counts.inRejectedRows)) in rows to fix, \(grouped(counts.expired)) expired"
+            if counts.merged != .zero { text += ", \(grouped(counts.merged)) merged with another row" }
+            if counts.unreadable > 0 { text += " (\(count(counts.unreadable, "cell")) not a number)" }
+            return text
+        }
+        let parts = [part("entries", balances.entries), part("credits", balances.credits)].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ") + "."
+    }
+
+    /// A number with thousands grouped as English writes them: 1,234.5.
+    static func grouped(_ value: some Equatable) -> String {
+        let text = "\(value)"
+        let parts = text.split(separator: ".", maxSplits: 1)
+        guard var whole = parts.first.map(String.init) else { return text }
+        let sign = whole.hasPrefix("-") ? "-" : ""
+        if !sign.isEmpty { whole.removeFirst() }
+        var groups: [Substring] = []
+        var rest = Substring(whole)
+        while rest.count > 3 {
+            groups.insert(rest.suffix(3), at: 0)
+            rest = rest.dropLast(3)
+        }
+        groups.insert(rest, at: 0)
+        return sign + groups.joined(separator: ",") + (parts.count > 1 ? "." + parts[1] : "")
     }
 
     /// What was read from one file, and as what (the adapter's name, not its id).

@@ -43,6 +43,23 @@ struct GoldenFixtureTests {
         let headers = report.files.map { "\($0.file)#\($0.headerRow)" }
         #expect(Set(places).count == places.count && Set(headers).isDisjoint(with: places))
     }
+
+    @Test("entries and credits read = imported + in rejected rows + expired + merged, for every fixture and file",
+          arguments: Fixtures.cases)
+    func balancesAddUp(_ name: String) throws {
+        let converted = try ConvertedFixture(fixture: name)
+        let report = converted.report
+        for file in report.files {
+            #expect(file.balances.addsUp, "\(file.file): \(file.balances)")
+        }
+        #expect(report.balances.addsUp && report.balances == report.files.map(\.balances).reduce(Balances(), +))
+        // What the report calls imported is what clients.csv holds: nothing counted that did not land.
+        let accepted = converted.outcomes.compactMap { outcome -> ClientRecord? in
+            if case let .accepted(record, _) = outcome { record } else { nil }
+        }
+        #expect(report.balances.entries.imported == accepted.compactMap(\.entries).reduce(0, +), "\(report.balances.entries)")
+        #expect(report.balances.credits.imported == accepted.compactMap(\.credits).reduce(0, +), "\(report.balances.credits)")
+    }
 }
 
 @Suite("The cases the issue names")

@@ -41,6 +41,8 @@ public struct Words: Sendable {
     public var toFixLabel: String
     public var mergedLabel: String
     public var skippedLabel: String
+    /// Where a file's entries or credits went: `{read}`, `{imported}`, `{toFix}`, `{expired}`, `{merged}`.
+    public var balanceAccount: String
     /// Rows of a returned workbook that are right now.
     public var fixedLabel: String
     public var mappingTitle: String

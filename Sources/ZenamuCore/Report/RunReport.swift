@@ -22,10 +22,13 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var issues: [ReportIssue]
     public var skipped: [SkippedRow]
     public var files: [FileReport]
+    /// Every entry and credit of the run's files, where each went (the files' `balances` summed).
+    public var balances = Balances()
 
     public init(format: String, encoding: String?, delimiter: String?, system: String, region: String?,
                 regionSource: String?, locale: String = "en", localeSource: String = "default", rows: RowCounts,
-                issues: [ReportIssue], skipped: [SkippedRow], files: [FileReport]) {
+                issues: [ReportIssue], skipped: [SkippedRow], files: [FileReport], balances: Balances = Balances()) {
+        self.balances = balances
         self.locale = locale
         self.localeSource = localeSource
         self.format = format
@@ -157,6 +160,8 @@ public struct FileReport: Sendable, Codable, Equatable {
     /// Problems of the file as a whole, not of a row (a column that holds balances or consent and
     /// is not used: `column_not_used`), in the run's language. They are in `issues` too.
     public var problems: [ReportIssue] = []
+    /// The file's entries and credits, where each went.
+    public var balances = Balances()
 
     public init(file: String, format: String, sheet: String?, sheets: [String], encoding: String?, encodingReason: String?,
                 delimiter: String?, system: String, systemConfidence: Double, systemReason: [String], headerRow: Int,
@@ -232,6 +237,7 @@ extension RunReport {
         try c.encode(issues, forKey: .issues)
         try c.encode(skipped, forKey: .skipped)
         try c.encode(files, forKey: .files)
+        try c.encode(balances, forKey: .balances)
     }
 }
 
@@ -276,6 +282,7 @@ extension FileReport {
         try c.encode(corrections, forKey: .corrections)
         try c.encode(returned, forKey: .returned)
         try c.encode(problems, forKey: .problems)
+        try c.encode(balances, forKey: .balances)
     }
 }
 

@@ -60,6 +60,11 @@ struct SummarySheet {
             try pair(&row, words.toFixLabel, Double(file.rows.rejected))
             try pair(&row, words.mergedLabel, Double(file.rows.merged))
             try pair(&row, words.skippedLabel, Double(file.rows.skipped))
+            // Every entry and credit accounted for, as the rows are.
+            for (field, account) in [(CanonicalField.entries, file.balances.entries.text), (.credits, file.balances.credits.text)] {
+                guard let account else { continue }
+                try pair(&row, words.field(field).capitalisedFirst, IssueKind.render(words.balanceAccount, account))
+            }
             if let returned = file.returned {
                 let sent = returned.sent > 0 ? returned.sent : returned.fixed + returned.stillToFix + returned.removed
                 try pair(&row, words.fixedLabel, "\(returned.fixed) / \(sent)")
@@ -95,4 +100,18 @@ struct SummarySheet {
         try sheet.text(row, 0, label, styles.label)
         try sheet.number(row, 1, value, styles.leftNumber)
     }
+}
+
+extension BalanceCounts {
+    /// The account's values for `Words.balanceAccount`; nil when the file held none of it.
+    var text: [String: String]? {
+        guard read != .zero || unreadable > 0 else { return nil }
+        return ["read": "\(read)", "imported": "\(imported)", "toFix": "\(inRejectedRows)", "expired": "\(expired)",
+                "merged": "\(merged)"]
+    }
+}
+
+extension String {
+    /// The first letter in upper case ("remaining entries" → "Remaining entries").
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -50,7 +50,7 @@ final class ConversionRun {
     private func convert(_ file: FilePlan, of document: DocumentContext, opensDocument: Bool) throws {
         var report = file.report(messages: plan.messages.catalogue)
         if document.isReply { report.corrections = [] }
-        builder.begin(report)
+        builder.begin(report, tally: BalanceTally(mapping: file.mapping, rules: file.rules))
         // A reply's first sheet opens its account of the rows sent and added.
         if opensDocument, let sent = document.sentRows { builder.beginReturnedWorkbook(sent: sent) }
         try sinks.begin(file.start(messages: plan.messages.catalogue,
@@ -67,7 +67,8 @@ final class ConversionRun {
     /// The balances files' rows, each pass merged into the client that took it or an error.
     func reportBalances() throws {
         for (index, file) in plan.balances.enumerated() {
-            builder.begin(file.report(messages: plan.messages.catalogue))
+            builder.begin(file.report(messages: plan.messages.catalogue),
+                          tally: BalanceTally(mapping: file.mapping, rules: file.rules))
             try sinks.begin(file.start(messages: plan.messages.catalogue))
             for outcome in book.ledger.outcomes(ofFile: index) { try emit(outcome) }
             builder.endDocument()

@@ -64,6 +64,7 @@ extension MessageCatalogue {
         toFixLabel: "K opravě",
         mergedLabel: "Sloučeno s dřívějším řádkem",
         skippedLabel: "Přeskočeno (prázdné řádky, nadpisy, součty)",
+        balanceAccount: "načteno {read}: importováno {imported}, v řádcích k opravě {toFix}, propadlo {expired}, sloučeno s jiným řádkem {merged}",
         fixedLabel: "Opravené řádky nyní importované",
         mappingTitle: "Jak byly přečteny vaše sloupce",
         yourColumnHeader: "Váš sloupec",

@@ -33,6 +33,7 @@ extension MessageCatalogue {
         toFixLabel: "To fix",
         mergedLabel: "Merged with an earlier row",
         skippedLabel: "Skipped (empty, title or total rows)",
+        balanceAccount: "{read} read: {imported} imported, {toFix} in rows to fix, {expired} expired, {merged} merged with another row",
         fixedLabel: "Corrected rows now imported",
         mappingTitle: "How your columns were read",
         yourColumnHeader: "Your column",

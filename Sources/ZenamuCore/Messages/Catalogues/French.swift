@@ -64,6 +64,7 @@ extension MessageCatalogue {
         toFixLabel: "À corriger",
         mergedLabel: "Fusionnées avec une ligne précédente",
         skippedLabel: "Ignorées (vides, titres ou totaux)",
+        balanceAccount: "{read} lus\u{00A0}: {imported} importés, {toFix} dans les lignes à corriger, {expired} expirés, {merged} fusionnés avec une autre ligne",
         fixedLabel: "Lignes corrigées maintenant importées",
         mappingTitle: "Comment vos colonnes ont été lues",
         yourColumnHeader: "Votre colonne",

@@ -64,6 +64,7 @@ extension MessageCatalogue {
         toFixLabel: "Javítandó",
         mergedLabel: "Korábbi sorral összevonva",
         skippedLabel: "Kihagyva (üres, cím- vagy összesítő sorok)",
+        balanceAccount: "{read} beolvasva: {imported} átkerül, {toFix} a javítandó sorokban, {expired} lejárt, {merged} másik sorral összevonva",
         fixedLabel: "Javított, most importált sorok",
         mappingTitle: "Így olvastuk be az oszlopait",
         yourColumnHeader: "Az Ön oszlopa",

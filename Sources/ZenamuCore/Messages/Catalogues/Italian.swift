@@ -64,6 +64,7 @@ extension MessageCatalogue {
         toFixLabel: "Da correggere",
         mergedLabel: "Unite a una riga precedente",
         skippedLabel: "Saltate (vuote, titoli o totali)",
+        balanceAccount: "{read} letti: {imported} importati, {toFix} nelle righe da correggere, {expired} scaduti, {merged} uniti a un'altra riga",
         fixedLabel: "Righe corrette ora importate",
         mappingTitle: "Come sono state lette le tue colonne",
         yourColumnHeader: "La tua colonna",

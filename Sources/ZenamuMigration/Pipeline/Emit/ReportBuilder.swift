@@ -15,8 +15,20 @@ struct ReportBuilder {
     /// The returned workbook being read: its file entry that carries the account, and the account.
     private var reply: (file: Int, account: ReplyAccount)?
 
-    mutating func begin(_ file: FileReport) {
+    /// The current file's entries and credits being counted.
+    private var tally = BalanceTally.none
+
+    mutating func begin(_ file: FileReport, tally: BalanceTally = .none) {
+        endFile()
         files.append(file)
+        self.tally = tally
+    }
+
+    /// The current file's balances into its report.
+    private mutating func endFile() {
+        guard let last = files.indices.last else { return }
+        files[last].balances = tally.balances
+        tally = .none
     }
 
     /// A returned error workbook starts (`sent`: the original rows it listed, from its hidden sheet).
@@ -54,6 +66,7 @@ struct ReportBuilder {
             if reason == .removedByCustomer { noteCorrection(provenance, fixed: false, removed: true, in: last) }
         }
         files[files.count - 1].rows = rows
+        tally.count(outcome)
         if var reply {
             reply.account.count(outcome)
             files[reply.file].returned = reply.account.rows
@@ -69,6 +82,7 @@ struct ReportBuilder {
 
     mutating func report() -> RunReport {
         endDocument()
+        endFile()
         let total = files.map(\.rows).reduce(RowCounts(), +)
         func common(_ values: [String?]) -> String? {
             Set(values.map { $0 ?? "" }).count == 1 ? values.first ?? nil : "mixed"
@@ -77,6 +91,7 @@ struct ReportBuilder {
             format: common(files.map(\.format)) ?? "", encoding: common(files.map(\.encoding)),
             delimiter: common(files.map(\.delimiter)), system: common(files.map(\.system)) ?? "",
             region: files.first?.region, regionSource: files.first?.regionSource,
-            locale: messages.catalogue.language.rawValue, localeSource: messages.source, rows: total, issues: [], skipped: [], files: files)
+            locale: messages.catalogue.language.rawValue, localeSource: messages.source, rows: total, issues: [], skipped: [],
+            files: files, balances: files.map(\.balances).reduce(Balances(), +))
     }
 }

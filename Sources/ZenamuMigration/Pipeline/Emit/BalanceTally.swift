@@ -1,0 +1,83 @@
+import Foundation
+import ZenamuCore
+import ZenamuRules
+
+/// Counts one file's entries and credits into its `Balances`, row by row, from the row's own cells
+/// (an assembled client's record holds the sum of its passes, each pass row its own share), and
+/// where the row's outcome put them.
+struct BalanceTally {
+    private let entries: Int?
+    private let credits: Int?
+    private let decimalComma: Bool?
+    private(set) var balances = Balances()
+
+    init(mapping: ColumnMapping, rules: RuleContext) {
+        let best = mapping.bestColumns
+        entries = best[.entries]?.index
+        credits = best[.credits]?.index
+        decimalComma = rules.usesDecimalComma
+    }
+
+    /// No balance columns: a returned workbook's added rows or a list without balances count nothing.
+    static let none = BalanceTally()
+
+    private init() {
+        entries = nil
+        credits = nil
+        decimalComma = nil
+    }
+
+    mutating func count(_ outcome: RowOutcome) {
+        guard entries != nil || credits != nil else { return }
+        let cells: [String], expired: ExpiredBalance?
+        enum Place { case imported, rejected, merged }
+        let place: Place
+        switch outcome {
+        case .skipped: return
+        case let .accepted(record, _):
+            (cells, expired, place) = (record.provenance.cells, record.expired, .imported)
+        case let .merged(record, issues):
+            // A duplicate merged into another client's row; any other merge is a pass summed into its client.
+            let duplicate = issues.contains { $0.kind == .duplicateMerged }
+            (cells, expired, place) = (record.provenance.cells, record.expired, duplicate ? .merged : .imported)
+        case let .rejected(provenance, _):
+            (cells, expired, place) = (provenance.cells, nil, .rejected)
+        }
+        if let column = entries, column < cells.count, let value = number(cells[column], counting: &balances.entries.unreadable) {
+            if let whole = Int(exactly: NSDecimalNumber(decimal: value).doubleValue), Decimal(whole) == value {
+                balances.entries.read += whole
+                let gone = place == .imported ? min(whole, expired?.entries ?? 0) : 0
+                balances.entries.expired += gone
+                switch place {
+                case .imported: balances.entries.imported += whole - gone
+                case .rejected: balances.entries.inRejectedRows += whole
+                case .merged: balances.entries.merged += whole
+                }
+            } else {
+                balances.entries.unreadable += 1
+            }
+        }
+        if let column = credits, column < cells.count, let value = number(cells[column], counting: &balances.credits.unreadable) {
+            balances.credits.read += value
+            let gone = place == .imported ? min(value, expired?.credits ?? 0) : 0
+            balances.credits.expired += gone
+            switch place {
+            case .imported: balances.credits.imported += value - gone
+            case .rejected: balances.credits.inRejectedRows += value
+            case .merged: balances.credits.merged += value
+            }
+        }
+    }
+
+    /// The cell's number; nil for an empty cell or a placeholder, and for one that is no number
+    /// (counted in `unreadable`).
+    private func number(_ cell: String, counting unreadable: inout Int) -> Decimal? {
+        switch NumberText.read(cell, decimalComma: decimalComma) {
+        case .blank: return nil
+        case let .number(value, _): return value
+        case .notANumber:
+            if !cell.trimmingCharacters(in: .whitespaces).isEmpty { unreadable += 1 }
+            return nil
+        }
+    }
+}
