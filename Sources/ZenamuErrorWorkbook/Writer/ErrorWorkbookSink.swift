@@ -138,7 +138,8 @@ public final class ErrorWorkbookSink: ClientSink {
             .write(report, commentsStoppedAfter: notesRanOut ? notes.rows : nil)
         // Open on the first sheet with something to fix; hide the empty ones of other files.
         let firstWithRows = toFix.first { $0.rowsWritten > 0 }
-        (firstWithRows?.sheet ?? warningSheet.sheet).activate()
+        // With only a column to decide, its place is the Summary, which leads with it.
+        (firstWithRows?.sheet ?? (warnings == 0 ? summary : warningSheet.sheet)).activate()
         for sheet in toFix.dropFirst() where sheet.rowsWritten == 0 { sheet.sheet.hide() }
         try writer.close()
         self.writer = nil

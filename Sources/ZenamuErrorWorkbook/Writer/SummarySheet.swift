@@ -9,6 +9,9 @@ struct SummarySheet {
     /// Each file's system in the customer's words, in the order of `report.files`.
     let systems: [String]
 
+    static let labelWidth = 42
+    static let valueWidth = 36
+
     /// How the Summary names the system that read a file: its name, or for the two readers that
     /// are no booking system, what they are in the customer's language.
     static func system(of file: FileStart, words: Words) -> String {
@@ -27,8 +30,11 @@ struct SummarySheet {
         // What must be decided first leads: a column nothing reads that holds balances or consent.
         for problem in report.problems {
             row += 1
-            try sheet.text(row, 0, problem.message, styles.problem)
+            // Across both columns, tall enough to read whole: it is the first thing to act on.
+            try sheet.merged(row, 0, 1, problem.message, styles.problem)
+            sheet.fitRow(row, wrapping: problem.message, width: Self.labelWidth + Self.valueWidth - 4)
         }
+        if !report.problems.isEmpty { row += 1 }
         if report.rows.rejected == 0, report.problems.isEmpty {
             row += 1
             try sheet.text(row, 0, words.nothingToFix, styles.label)
@@ -77,16 +83,18 @@ struct SummarySheet {
             // where our two columns come first.
             try sheet.text(row, 0, words.yourColumnHeader, styles.header)
             try sheet.text(row, 1, words.importedAsHeader, styles.header)
+            let toDecide = Set(file.problems.compactMap(\.columnLetter))
             for column in file.mapping {
                 row += 1
-                try sheet.text(row, 0, column.column)
+                let style = toDecide.contains(column.letter) ? styles.problem : nil
+                try sheet.text(row, 0, column.column, style)
                 let field = column.field.flatMap(CanonicalField.init(rawValue:)).map(words.field) ?? words.notImported
-                try sheet.text(row, 1, field)
+                try sheet.text(row, 1, field, style)
             }
         }
         sheet.printOnePageWide(repeatingHeader: false)
-        sheet.column(0, 0, width: 42)
-        sheet.column(1, 1, width: 36)
+        sheet.column(0, 0, width: Double(Self.labelWidth))
+        sheet.column(1, 1, width: Double(Self.valueWidth))
     }
 
     private func pair(_ row: inout UInt32, _ label: String, _ value: String, first: Bool = false) throws {

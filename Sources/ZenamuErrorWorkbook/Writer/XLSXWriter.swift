@@ -114,6 +114,13 @@ final class XLSXWriter {
             }
         }
 
+        /// `value` across the columns `first` to `last` of one row, as one cell.
+        func merged(_ row: UInt32, _ first: UInt16, _ last: UInt16, _ value: String,
+                    _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
+            let value = String(value.prefix(XLSXWriter.maxCellCharacters))
+            try check(worksheet_merge_range(pointer, row, first, row, last, XMLSafe.text(value), format))
+        }
+
         func number(_ row: UInt32, _ column: UInt16, _ value: Double, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
             try check(worksheet_write_number(pointer, row, column, value, format))
         }
