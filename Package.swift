@@ -84,7 +84,7 @@ let package = Package(
         .target(name: "ZenamuAdapterKit",
                 dependencies: ["ZenamuMigration", "ZenamuAdapters", "ZenamuReaders", "ZenamuSinks", "ZenamuErrorWorkbook",
                                .product(name: "PropertyBased", package: "swift-property-based")]),
-        .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration", "ZenamuReaders", "ZenamuStore", "ZenamuErrorWorkbook", "CLibzip"]),
+        .target(name: "ZenamuTestSupport", dependencies: ["ZenamuMigration", "ZenamuAdapters", "ZenamuReaders", "ZenamuStore", "ZenamuErrorWorkbook", "CLibzip"]),
         // Tests by kind, as swift-argument-parser splits its own (docs/TESTING.md): units of one
         // part, the pipeline on the bundled fixtures, and whole processes (`scripts/test --fast`
         // skips those).

@@ -50,9 +50,17 @@ public struct Inspection {
         lines.append("")
         lines.append("Columns")
         let width = min(28, file.mapping.map(\.column.count).max() ?? 0)
+        let toDecide = Set(file.problems.compactMap(\.columnLetter))
         for column in file.mapping {
-            let target = column.field.map { "→ \($0)" } ?? "  (ignored)"
-            lines.append("  \(column.letter.padding(3)) \(column.column.padding(width))  \(target.padding(22)) \(column.reason)")
+            let target = column.field.map { "→ \($0)" } ?? (toDecide.contains(column.letter) ? "  (TO DECIDE)" : "  (ignored)")
+            var reason = column.reason
+            if column.source != "header" { reason += " [\(column.source)]" }
+            if let looks = column.looksLike, looks != "empty" { reason += "; its values: \(looks.replacingOccurrences(of: "_", with: " "))" }
+            lines.append("  \(column.letter.padding(3)) \(column.column.padding(width))  \(target.padding(22)) \(reason)")
+        }
+        for problem in file.problems {
+            lines.append("")
+            lines.append("To decide  \(problem.message)")
         }
         lines.append("")
         lines.append("First rows as they will be imported")

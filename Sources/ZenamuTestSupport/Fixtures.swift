@@ -1,5 +1,6 @@
 import Foundation
 import ZenamuCore
+import ZenamuAdapters
 import ZenamuMigration
 import ZenamuSinks
 import ZenamuErrorWorkbook
@@ -92,13 +93,14 @@ public struct ConvertedFixture {
     public let errorsWorkbook: URL?
 
     /// Converts `paths` into a fresh temporary folder with the real sinks.
-    public init(paths: [URL], options: ConversionOptions = ConversionOptions()) throws {
+    public init(paths: [URL], options: ConversionOptions = ConversionOptions(),
+                adapters: [any SourceAdapter] = AdapterRegistry.all) throws {
         folder = try TemporaryFolder()
         let clients = folder.url.appendingPathComponent("clients.csv")
         let reportURL = folder.url.appendingPathComponent("report.json")
         let collector = OutcomeCollector()
         let workbook = ErrorWorkbookSink(url: folder.url.appendingPathComponent("errors.xlsx"))
-        try Conversion(options: options).run(
+        try Conversion(options: options, adapters: adapters).run(
             paths: paths.map(\.path),
             sinks: [try CanonicalCSVSink(url: clients), try ReportSink(url: reportURL), workbook, collector])
         errorsWorkbook = workbook.written ? workbook.url : nil

@@ -30,12 +30,19 @@ public struct AdapterDeclaration: Codable, Sendable, Equatable {
         public var name: String
         public var csv: String
         public var expected: [String]
+
+        public init(name: String, csv: String, expected: [String]) {
+            self.name = name
+            self.csv = csv
+            self.expected = expected
+        }
     }
 
     public static let currentSchema = 1
 
-    /// For a Swift adapter that starts from a declaration of its vocabulary.
-    init(id: String, name: String, systems: [String], languages: [String], fingerprint: String, signature: [String],
+    /// For a Swift adapter that starts from a declaration of its vocabulary, and for `inspect
+    /// --save-mapping`.
+    public init(id: String, name: String, systems: [String], languages: [String], fingerprint: String, signature: [String],
          minimumSignature: Int? = nil, columns: [String: String?]? = nil, samples: [Sample] = []) {
         schema = Self.currentSchema
         self.id = id
