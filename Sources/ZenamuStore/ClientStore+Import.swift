@@ -58,6 +58,7 @@ extension ClientStore {
                 """, arguments: [report.system, report.rows.read, report.rows.accepted, report.rows.rejected, report.rows.merged,
                                  report.rows.skipped, summary.created, summary.updated, summary.unchanged, summary.invited,
                                  importID])
+            try Self.remember(decisionsOf: report, importID: importID, now: now, in: db)
             // The studio and its language, for the invitations: set by the first import, or by --studio.
             try db.execute(sql: """
                 INSERT INTO studio (id, name, locale) VALUES (1, ?, ?)
@@ -65,6 +66,46 @@ extension ClientStore {
                 """, arguments: [studio ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension,
                                  report.locale, studio])
             return (report, summary)
+        }
+    }
+}
+
+/// A column decision the store keeps: files read by `adapter` with column `header` feed `field`
+/// (nil: the column is left unused on purpose).
+public struct RememberedDecision: Sendable, Equatable {
+    public var adapter: String
+    public var header: String
+    public var field: String?
+
+    public init(adapter: String, header: String, field: String?) {
+        self.adapter = adapter
+        self.header = header
+        self.field = field
+    }
+}
+
+extension ClientStore {
+    /// The decisions earlier imports made (`--map`, `--ignore`), to apply to the next one.
+    public func rememberedDecisions() throws -> [RememberedDecision] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT adapter, header, field FROM column_decisions ORDER BY adapter, headerKey")
+                .map { RememberedDecision(adapter: $0["adapter"], header: $0["header"], field: $0["field"]) }
+        }
+    }
+
+    /// Keeps what this import's files were decided by (`--map`, `--ignore`, or remembered), by
+    /// system and header: the next import of that system starts from it.
+    static func remember(decisionsOf report: RunReport, importID: Int64, now: String, in db: Database) throws {
+        for file in report.files {
+            for column in file.mapping where ["map", "ignore", "remembered"].contains(column.source) {
+                try db.execute(sql: """
+                    INSERT INTO column_decisions (studio, adapter, headerKey, header, field, importID, decidedAt)
+                    VALUES (1, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (studio, adapter, headerKey) DO UPDATE
+                    SET header = excluded.header, field = excluded.field, importID = excluded.importID,
+                        decidedAt = excluded.decidedAt
+                    """, arguments: [file.system, column.column.lowercased(), column.column, column.field, importID, now])
+            }
         }
     }
 }

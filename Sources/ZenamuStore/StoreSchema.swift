@@ -91,6 +91,22 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: column decisions") { db in
+            try db.execute(sql: """
+                -- What the user decided about a column (--map, --ignore), by the system whose files
+                -- have it and the header as folded (lower case), re-applied to the next import.
+                CREATE TABLE column_decisions (
+                    studio INTEGER NOT NULL DEFAULT 1,
+                    adapter TEXT NOT NULL,
+                    headerKey TEXT NOT NULL,
+                    header TEXT NOT NULL,
+                    field TEXT,
+                    importID INTEGER NOT NULL REFERENCES imports(id),
+                    decidedAt TEXT NOT NULL,
+                    PRIMARY KEY (studio, adapter, headerKey)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -8,7 +8,12 @@ extension IssueExample {
     public func convert() throws -> ConvertedFixture {
         let inputs = try TemporaryFolder()
         let paths = try files.map { try inputs.file($0.name, text: $0.csv) }
-        return try ConvertedFixture(paths: paths, options: ConversionOptions(region: region, locale: .english))
+        var options = ConversionOptions(region: region, locale: .english)
+        options.rememberedChoices = try remembered.map { decision in
+            let choice = try ColumnChoice.map(decision, files: [])
+            return ColumnChoice.remembered(column: choice.column, field: choice.field, adapter: nil)
+        }
+        return try ConvertedFixture(paths: paths, options: options)
     }
 }
 

@@ -59,11 +59,15 @@ struct Import: ParsableCommand {
         options.locale = locale
         let progress = TerminalProgress.attach(to: &options)
         defer { progress?.clear() }
-        let conversion = try reportingErrors { try Conversion(options: options, adapters: input.adapters()) }
+        var conversion = try reportingErrors { try Conversion(options: options, adapters: input.adapters()) }
         let folder = try out.map { out in try reportingErrors { try OutputFolder(path: out, inputs: input.files) } }
         let exists = FileManager.default.fileExists(atPath: store)
         let opened = try usingStore {
             dryRun && !exists ? try ClientStore(inMemoryFor: store) : try ClientStore(path: store, create: true)
+        }
+        // What earlier imports of the studio decided about columns, unless decided again now.
+        conversion.options.rememberedChoices = try usingStore { try opened.rememberedDecisions() }.map {
+            ColumnChoice.remembered(column: $0.header, field: $0.field.flatMap(CanonicalField.init(rawValue:)), adapter: $0.adapter)
         }
         let result = try usingStore {
             try reportingErrors {
@@ -78,6 +82,11 @@ struct Import: ParsableCommand {
         } else {
             for problem in result.report.problems { print("\(problem.file): \(problem.message)") }
             for file in result.report.files { print(Summary.fileLine(file)) }
+        }
+        let remembered = result.report.files.flatMap { file in file.mapping.filter { $0.source == "remembered" } }
+        if !remembered.isEmpty {
+            print("Columns decided as earlier imports of this store decided them (--map or --ignore changes it): "
+                + remembered.map { "\"\($0.column)\" → \($0.field ?? "not imported")" }.joined(separator: ", ") + ".")
         }
         print(Self.describe(result.summary, store: store))
         if result.report.rows.rejected > 0 || result.report.hasFileErrors { throw Exit.rejectedRows }

@@ -70,6 +70,32 @@ struct StoreTests {
         #expect(try studio.importing([file], options: options).outcome == "already imported")
     }
 
+    @Test func theStoreRemembersHowAColumnWasDecidedAndSaysWhenItIsMissing() throws {
+        let studio = try Studio()
+        var options = ConversionOptions()
+        options.columnChoices = [try ColumnChoice.map("Stand=credits", files: [])]
+        try studio.importing([try studio.file("march.csv", "Name,Email,Stand\nAnn Lee,ann@example.com,12\n")], options: options)
+        let remembered = try studio.store.rememberedDecisions()
+        #expect(remembered == [RememberedDecision(adapter: "generic", header: "Stand", field: "credits")])
+
+        // The next export of the same system: the column is read as decided, without the flag.
+        var next = ConversionOptions()
+        next.rememberedChoices = remembered.map {
+            ColumnChoice.remembered(column: $0.header, field: $0.field.flatMap(CanonicalField.init(rawValue:)), adapter: $0.adapter)
+        }
+        let april = try Conversion(options: next).run(
+            paths: [try studio.file("april.csv", "Name,Email,Stand\nAnn Lee,ann@example.com,9\n").path], into: studio.store,
+            policy: .balances, dryRun: false, studio: nil, toolVersion: "test", outputs: nil)
+        #expect(april.summary.outcome == "imported" && april.report.problems.isEmpty)
+        #expect(april.report.files[0].mapping.last?.source == "remembered")
+        #expect(try studio.store.clients().map(\.credits) == ["9"])
+        // An export without the column: imported, with a warning that the column went missing.
+        let may = try Conversion(options: next).run(
+            paths: [try studio.file("may.csv", "Name,Email,Phone\nAnn Lee,ann@example.com,\n").path], into: studio.store,
+            policy: .balances, dryRun: false, studio: nil, toolVersion: "test", outputs: nil)
+        #expect(may.report.problems.map(\.code) == ["mapped_column_missing"] && !may.report.hasFileErrors)
+    }
+
     @Test func theSameFileTwiceChangesNothingAndTheLedgerSaysSo() throws {
         let studio = try Studio()
         let file = try Fixtures.input(of: "zenamu-seed")

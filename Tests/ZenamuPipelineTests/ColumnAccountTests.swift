@@ -34,7 +34,7 @@ struct ColumnAccountTests {
         let converted = try convert("Name,Email,Stand\nAnn Lee,ann@example.com,5\nBob Roe,bob@example.com,12\n")
         let problem = try #require(converted.report.problems.first)
         #expect(converted.report.hasFileErrors && problem.code == "column_not_used" && problem.row == 1)
-        #expect(problem.column == "Stand" && problem.value == "5, 12" && problem.field == "entries")
+        #expect(problem.column == "Stand" && problem.value == "5; 12" && problem.field == "entries")
         #expect(problem.message.contains(#"--map "Stand=entries""#) && problem.message.contains(#"--ignore "Stand""#))
         // In report.json's issues too, and the workbook is written for it, the problem leading its Summary.
         #expect(converted.report.issues.map(\.code) == ["column_not_used"])

@@ -183,6 +183,9 @@ public enum ColumnSource: String, Sendable, Equatable {
     case map
     /// `--ignore HEADER`.
     case ignore
+    /// A decision an earlier import of the studio made (`--map` or `--ignore` then), which the
+    /// store remembers for files of the same system.
+    case remembered
     /// The column's values: the only column whose content fits the e-mail or the phone.
     case content
 }

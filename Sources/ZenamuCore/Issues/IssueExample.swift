@@ -46,9 +46,14 @@ public struct IssueExample: Sendable {
         self.init(files: [File("clients.csv", header: header, rows: rows, raises: raises)], region: region)
     }
 
-    public init(files: [File], region: String? = nil) {
+    /// Column decisions an earlier import of the studio made ("HEADER=field"), as the store
+    /// remembers them.
+    public let remembered: [String]
+
+    public init(files: [File], region: String? = nil, remembered: [String] = []) {
         self.files = files
         self.region = region
+        self.remembered = remembered
     }
 
     /// Whether some row raises `kind`. An example of a kind that does not is a clean one: the same

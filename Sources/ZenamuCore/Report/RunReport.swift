@@ -205,7 +205,8 @@ public struct ColumnDecision: Sendable, Codable, Equatable {
     public var field: String?
     public var reason: String
     /// Where the decision came from: `header` (its words), `adapter`, `map` (`--map`), `ignore`
-    /// (`--ignore`), `content` (the values, for an e-mail or phone column the header does not name).
+    /// (`--ignore`), `remembered` (an earlier import's decision, kept by the store), `content` (the
+    /// values, for an e-mail or phone column the header does not name).
     public var source: String
     /// For an unused column, what its values look like (`ColumnLooks`); nil for a used one.
     public var looksLike: String?

@@ -14,7 +14,7 @@ import ZenamuPhone
 ///
 /// Every data row ends as exactly one `RowOutcome`, so the report adds up.
 public struct Conversion {
-    public let options: ConversionOptions
+    public var options: ConversionOptions
     let phones: any PhoneParsing
     let adapters: [any SourceAdapter]
 

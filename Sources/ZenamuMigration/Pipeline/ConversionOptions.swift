@@ -23,6 +23,9 @@ public struct ConversionOptions: Sendable {
     public var parallel = true
     /// `--map` and `--ignore`, in the order given.
     public var columnChoices: [ColumnChoice] = []
+    /// The decisions earlier imports of the studio made, which the store remembers
+    /// (`ColumnChoice.remembered`); `--map` and `--ignore` come after them and win.
+    public var rememberedChoices: [ColumnChoice] = []
     /// Rows handed to the second thread at a time.
     public var batchRows = 2048
     /// Told how far the run is, after every batch and once at the end (the CLI draws a progress

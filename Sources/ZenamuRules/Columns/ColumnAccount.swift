@@ -74,8 +74,15 @@ extension IssueKind {
             + "importing: if it holds the clients' {field}, run again with {map}; if not, with {ignore}.")
 }
 
+extension IssueKind {
+    public static let mappedColumnMissing = IssueKind(
+        "mapped_column_missing", .warning,
+        english: "An earlier import of this studio read column “{column}” as {field}, and this file has no such "
+            + "column: check that the export still holds the clients' {field}.")
+}
+
 extension ColumnAccount {
-    public static let kinds: [IssueKind] = [.columnNotUsed]
+    public static let kinds: [IssueKind] = [.columnNotUsed, .mappedColumnMissing]
 
     public static let examples = [
         IssueExamples(
@@ -92,6 +99,18 @@ extension ColumnAccount {
                     IssueExample.File("clients.csv", header: ["Name", "Email", "Classes Booked"],
                                       rows: [["Ann Example", "ann@example.com", "5"], ["Bob Example", "bob@example.com", "12"]]),
                 ]),
+            ]),
+        IssueExamples(
+            kind: .mappedColumnMissing,
+            when: "an earlier import of the studio mapped a column (the store remembers it) that this export lacks",
+            examples: [
+                IssueExample(files: [
+                    IssueExample.File("clients.csv", header: ["Name", "Email"], rows: [["Ann Example", "ann@example.com"]],
+                                      raises: [0: [.mappedColumnMissing]]),
+                ], remembered: ["Stand=entries"]),
+                IssueExample(files: [
+                    IssueExample.File("clients.csv", header: ["Name", "Email", "Stand"], rows: [["Ann Example", "ann@example.com", "5"]]),
+                ], remembered: ["Stand=entries"]),
             ]),
     ]
 }

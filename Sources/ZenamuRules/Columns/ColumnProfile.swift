@@ -104,7 +104,7 @@ public struct ColumnProfile: Equatable, Sendable {
     public var looksLikeConsent: Bool { looks == .yesNo }
 
     /// A few of its values, for a message: "5, 12, 0".
-    public var examples: String { distinct.prefix(3).joined(separator: ", ") }
+    public var examples: String { distinct.prefix(3).joined(separator: "; ") }
 
     private static func isDate(_ text: String) -> Bool {
         text.range(of: #"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}( .*)?$"#, options: .regularExpression) != nil

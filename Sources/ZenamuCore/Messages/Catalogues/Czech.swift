@@ -1,6 +1,7 @@
 extension MessageCatalogue {
     public static let czech = MessageCatalogue(language: .czech, issues: [
-        "column_not_used": "Sloupec „{column}“ se neimportuje, ačkoli jeho hodnoty ({value}) vypadají jako pole „{field}“. Před importem je třeba rozhodnout: pokud sloupec toto pole opravdu obsahuje, spusťte převod znovu s {map}, jinak s {ignore}.",
+        "mapped_column_missing": "Dřívější import tohoto studia četl sloupec „{column}“ jako pole „{field}“, ale tento soubor takový sloupec nemá: ověřte, že export toto pole stále obsahuje.",
+        "column_not_used": "Sloupec „{column}“ se neimportuje, ale podle jeho hodnot ({value}) jde nejspíš o pole „{field}“. Před importem rozhodněte: pokud jde opravdu o toto pole, spusťte příkaz znovu s parametrem {map}, jinak s parametrem {ignore}.",
         "name_required": "Klient nemá jméno. Zenamu potřebuje u každého klienta jméno a příjmení: doplňte je.",
         "name_not_a_name": "Buňka se jménem obsahuje víc než jméno (e-mail, telefon nebo více řádků), a proto ji nelze importovat jako jméno klienta. Čte se v ní: {suggestion}. Dejte jméno, e-mail a telefon každý do vlastního sloupce.",
         "pass_expired": "Tato permanentka vypršela {value}: její zůstatek ({balance}) se do Zenamu nepřenáší.",
@@ -64,7 +65,7 @@ extension MessageCatalogue {
         toFixLabel: "K opravě",
         mergedLabel: "Sloučeno s dřívějším řádkem",
         skippedLabel: "Přeskočeno (prázdné řádky, nadpisy, součty)",
-        balanceAccount: "načteno {read}: importováno {imported}, v řádcích k opravě {toFix}, propadlo {expired}, sloučeno s jiným řádkem {merged}",
+        balanceAccount: "Načteno: {read} (importováno: {imported}, v řádcích k opravě: {toFix}, na propadlých permanentkách: {expired}, sloučeno s jiným řádkem: {merged})",
         fixedLabel: "Opravené řádky nyní importované",
         mappingTitle: "Jak byly přečteny vaše sloupce",
         yourColumnHeader: "Váš sloupec",

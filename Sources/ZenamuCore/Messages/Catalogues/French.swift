@@ -1,6 +1,7 @@
 extension MessageCatalogue {
     public static let french = MessageCatalogue(language: .french, issues: [
-        "column_not_used": "La colonne «\u{00A0}{column}\u{00A0}» n'est pas importée, mais ses valeurs ({value}) ressemblent au champ «\u{00A0}{field}\u{00A0}». À trancher avant l'import\u{00A0}: si elle contient bien ce champ, relancez avec {map}\u{202F}; sinon, avec {ignore}.",
+        "mapped_column_missing": "Une importation précédente de ce studio a lu la colonne «\u{00A0}{column}\u{00A0}» comme le champ «\u{00A0}{field}\u{00A0}», et ce fichier n'a pas cette colonne\u{00A0}: vérifiez que l'export contient toujours ce champ.",
+        "column_not_used": "La colonne «\u{00A0}{column}\u{00A0}» n'est pas importée, mais ses valeurs ({value}) semblent correspondre au champ «\u{00A0}{field}\u{00A0}». Décidez avant l'import\u{00A0}: si c'est bien ce champ, relancez la commande avec {map}\u{202F}; sinon, relancez-la avec {ignore}.",
         "name_required": "Le client n'a pas de nom. Zenamu a besoin du nom et du prénom de chaque client\u{00A0}: indiquez-les.",
         "name_not_a_name": "La cellule du nom contient plus qu'un nom (un e-mail, un téléphone ou plusieurs lignes)\u{202F}; elle ne peut pas être importée comme nom du client. On y lit\u{00A0}: {suggestion}. Mettez le nom, l'e-mail et le téléphone chacun dans sa propre colonne.",
         "pass_expired": "Ce forfait a expiré le {value}\u{202F}: ses {balance} ne sont pas reportés dans Zenamu.",
@@ -64,7 +65,7 @@ extension MessageCatalogue {
         toFixLabel: "À corriger",
         mergedLabel: "Fusionnées avec une ligne précédente",
         skippedLabel: "Ignorées (vides, titres ou totaux)",
-        balanceAccount: "{read} lus\u{00A0}: {imported} importés, {toFix} dans les lignes à corriger, {expired} expirés, {merged} fusionnés avec une autre ligne",
+        balanceAccount: "{read} au total\u{00A0}: {imported} pour les clients importés, {toFix} dans les lignes à corriger, {expired} sur des forfaits expirés, {merged} dans des doublons fusionnés avec une autre ligne",
         fixedLabel: "Lignes corrigées maintenant importées",
         mappingTitle: "Comment vos colonnes ont été lues",
         yourColumnHeader: "Votre colonne",

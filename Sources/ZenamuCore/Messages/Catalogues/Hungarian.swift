@@ -1,6 +1,7 @@
 extension MessageCatalogue {
     public static let hungarian = MessageCatalogue(language: .hungarian, issues: [
-        "column_not_used": "Az oszlop („{column}”) nem kerül át, pedig az értékei ({value}) alapján ez lehet a következő mező: {field}. Importálás előtt döntse el: ha valóban ezt tartalmazza, futtassa újra a {map} kapcsolóval, ha nem, a {ignore} kapcsolóval.",
+        "mapped_column_missing": "A stúdió egy korábbi importálása a(z) „{column}” oszlopot a(z) „{field}” mezőként olvasta, ebben a fájlban azonban nincs ilyen oszlop. Ellenőrizze, hogy az export továbbra is tartalmazza-e ezt az adatot.",
+        "column_not_used": "A(z) „{column}” oszlop nem kerül át, pedig az értékei ({value}) alapján a(z) „{field}” mező lehet. Importálás előtt döntse el: ha valóban az, futtassa újra a parancsot ezzel a kapcsolóval: {map}; ha nem, ezzel: {ignore}.",
         "name_required": "Az ügyfélnek nincs neve. A Zenamuban minden ügyfélnek meg kell adni a vezeték- és keresztnevét: írja be a nevet.",
         "name_not_a_name": "A név cellájában több van egy névnél (e-mail-cím, telefonszám vagy több sor), ezért nem importálható az ügyfél neveként. Ez olvasható benne: {suggestion}. Írja a nevet, az e-mail-címet és a telefonszámot külön-külön oszlopba.",
         "pass_expired": "Ez a bérlet {value} napján lejárt: a rajta maradt egyenleg ({balance}) nem kerül át a Zenamuba.",
@@ -64,7 +65,7 @@ extension MessageCatalogue {
         toFixLabel: "Javítandó",
         mergedLabel: "Korábbi sorral összevonva",
         skippedLabel: "Kihagyva (üres, cím- vagy összesítő sorok)",
-        balanceAccount: "{read} beolvasva: {imported} átkerül, {toFix} a javítandó sorokban, {expired} lejárt, {merged} másik sorral összevonva",
+        balanceAccount: "{read} beolvasva: {imported} importálva, {toFix} a javítandó sorokban, {expired} lejárt, {merged} összevonva egy másik sorral",
         fixedLabel: "Javított, most importált sorok",
         mappingTitle: "Így olvastuk be az oszlopait",
         yourColumnHeader: "Az Ön oszlopa",

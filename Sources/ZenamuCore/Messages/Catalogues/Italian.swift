@@ -1,6 +1,7 @@
 extension MessageCatalogue {
     public static let italian = MessageCatalogue(language: .italian, issues: [
-        "column_not_used": "La colonna «{column}» non viene importata, ma i suoi valori ({value}) sembrano corrispondere al campo «{field}». Prima dell'importazione occorre decidere: se contiene davvero questo dato, ripeta l'operazione con {map}; altrimenti con {ignore}.",
+        "mapped_column_missing": "Un'importazione precedente di questo studio ha letto la colonna “{column}” come campo “{field}”, ma questo file non ha tale colonna: verifica che l'esportazione contenga ancora questo dato.",
+        "column_not_used": "La colonna “{column}” non viene importata, ma i suoi valori ({value}) sembrano corrispondere al campo “{field}”. Decidi prima dell'importazione: se la colonna contiene davvero questo dato, rilancia il comando con {map}; altrimenti con {ignore}.",
         "name_required": "Il cliente non ha un nome. Zenamu ha bisogno di nome e cognome per ogni cliente: inseriscili.",
         "name_not_a_name": "La cella del nome contiene più di un nome (un'e-mail, un telefono o più righe), quindi non può essere importata come nome del cliente. Si legge: {suggestion}. Metti nome, e-mail e telefono ciascuno nella propria colonna.",
         "pass_expired": "Questo abbonamento è scaduto il {value}: i suoi {balance} non vengono trasferiti in Zenamu.",
@@ -64,7 +65,7 @@ extension MessageCatalogue {
         toFixLabel: "Da correggere",
         mergedLabel: "Unite a una riga precedente",
         skippedLabel: "Saltate (vuote, titoli o totali)",
-        balanceAccount: "{read} letti: {imported} importati, {toFix} nelle righe da correggere, {expired} scaduti, {merged} uniti a un'altra riga",
+        balanceAccount: "{read} in totale: {imported} per i clienti importati, {toFix} nelle righe da correggere, {expired} su abbonamenti scaduti, {merged} in righe doppie unite a un'altra riga",
         fixedLabel: "Righe corrette ora importate",
         mappingTitle: "Come sono state lette le tue colonne",
         yourColumnHeader: "La tua colonna",

@@ -11,6 +11,23 @@ public struct ColumnChoice: Sendable, Equatable, CustomStringConvertible {
     public let column: String
     /// nil: `--ignore`.
     public let field: CanonicalField?
+    /// For a decision the store remembers: the adapter of the files it was made for (nil: any).
+    public private(set) var remembered = false
+    public private(set) var adapter: String?
+
+    public init(file: String? = nil, column: String, field: CanonicalField?) {
+        self.file = file
+        self.column = column
+        self.field = field
+    }
+
+    /// A decision an earlier import made for files read by `adapter`.
+    public static func remembered(column: String, field: CanonicalField?, adapter: String?) -> ColumnChoice {
+        var choice = ColumnChoice(column: column, field: field)
+        choice.remembered = true
+        choice.adapter = adapter
+        return choice
+    }
 
     public var description: String {
         (file.map { "\($0):" } ?? "") + column + (field.map { "=\($0.rawValue)" } ?? "")
@@ -64,11 +81,12 @@ public struct ColumnChoice: Sendable, Equatable, CustomStringConvertible {
 
     /// `mapping` with the choices that name a column of this file applied, and the places (in
     /// `choices`) of those applied.
-    static func apply(_ choices: [ColumnChoice], to mapping: ColumnMapping, header: [String], file: String)
-        -> (mapping: ColumnMapping, used: Set<Int>) {
+    static func apply(_ choices: [ColumnChoice], to mapping: ColumnMapping, header: [String], file: String,
+                      adapter: String) -> (mapping: ColumnMapping, used: Set<Int>) {
         var mapping = mapping
         var used: Set<Int> = []
-        for (number, choice) in choices.enumerated() where choice.file == nil || choice.file == file {
+        for (number, choice) in choices.enumerated() where (choice.file == nil || choice.file == file)
+            && (choice.adapter == nil || choice.adapter == adapter) {
             guard let index = choice.index(in: header),
                   let position = mapping.columns.firstIndex(where: { $0.column.index == index }) else { continue }
             used.insert(number)
@@ -82,21 +100,35 @@ public struct ColumnChoice: Sendable, Equatable, CustomStringConvertible {
                 mapping.columns[position].field = field
                 mapping.columns[position].rank = 0
                 mapping.columns[position].inverted = false
-                mapping.columns[position].reason = "--map \"\(choice)\": read as the \(field.label)"
-                mapping.columns[position].source = .map
+                mapping.columns[position].reason = choice.remembered
+                    ? "read as the \(field.label), as an earlier import of this studio decided (\(choice))"
+                    : "--map \"\(choice)\": read as the \(field.label)"
+                mapping.columns[position].source = choice.remembered ? .remembered : .map
             } else {
                 mapping.columns[position].field = nil
-                mapping.columns[position].reason = "--ignore \"\(choice)\": not imported, as asked"
-                mapping.columns[position].source = .ignore
+                mapping.columns[position].reason = choice.remembered
+                    ? "not imported, as an earlier import of this studio decided" : "--ignore \"\(choice)\": not imported, as asked"
+                mapping.columns[position].source = choice.remembered ? .remembered : .ignore
             }
             mapping.columns[position].unexplained = false
         }
         return (mapping, used)
     }
 
-    /// Choices no file had a column for: a usage error naming the nearest header.
+    /// The remembered columns this file of their system lacks: each a warning (`mapped_column_missing`).
+    static func missing(_ choices: [ColumnChoice], used: Set<Int>, adapter: String, file: String, headerRow: Int) -> [Issue] {
+        choices.enumerated().compactMap { number, choice in
+            guard choice.remembered, !used.contains(number), choice.adapter == nil || choice.adapter == adapter,
+                  let field = choice.field else { return nil }
+            return Issue(.mappedColumnMissing, file: file, row: headerRow, field: field, value: choice.column,
+                         details: ["column": choice.column])
+        }
+    }
+
+    /// Choices no file had a column for: a usage error naming the nearest header (a remembered one
+    /// is a warning instead, `missing`).
     static func checkAllUsed(_ choices: [ColumnChoice], used: Set<Int>, headers: [(file: String, header: [String])]) throws {
-        for (number, choice) in choices.enumerated() where !used.contains(number) {
+        for (number, choice) in choices.enumerated() where !used.contains(number) && !choice.remembered {
             let key = HeaderText.key(choice.column)
             let candidates = headers.filter { choice.file == nil || $0.file == choice.file }.flatMap(\.header)
                 .filter { !$0.isEmpty }

@@ -29,13 +29,18 @@ struct FilePlan {
         let found = table.found
         let info = table.source.info
         header = table.head[found.index]
-        let chosen = ColumnChoice.apply(options.columnChoices, to: Self.marked(found.adapter, header: header.cells),
-                                        header: header.cells, file: info.file)
+        // What earlier imports decided first, then what the user decides now.
+        let adapterID = found.adapter.id
+        let remembered = ColumnChoice.apply(options.rememberedChoices, to: Self.marked(found.adapter, header: header.cells),
+                                            header: header.cells, file: info.file, adapter: adapterID)
+        let chosen = ColumnChoice.apply(options.columnChoices, to: remembered.mapping, header: header.cells,
+                                        file: info.file, adapter: adapterID)
         choicesUsed = chosen.used
         let account = ColumnAccount(mapping: chosen.mapping, header: header, sample: table.head[(found.index + 1)...],
                                     file: info.file)
         mapping = account.mapping
-        problems = account.problems
+        problems = account.problems + ColumnChoice.missing(options.rememberedChoices, used: remembered.used,
+                                                           adapter: adapterID, file: info.file, headerRow: header.number)
         let (region, regionSource) = Region.decide(option: options.region, kept: kept?.region, language: mapping.language)
         self.region = region
         rules = RuleContext(file: info.file, region: region, language: mapping.language, phones: phones,
