@@ -82,4 +82,11 @@ struct ColumnAccountTests {
         #expect(column.field == "email" && column.source == "content")
         #expect(converted.clientLines == ["Ann Lee,ann@example.com,,5,,", "Bob Roe,bob@example.com,,,,"])
     }
+
+    @Test func aSecondEmailOrPhoneColumnIsTheFallbackWhereTheFirstIsEmptyButAnEmergencyPhoneNever() throws {
+        let converted = try convert("Name,Email,Other Email,Mobile,Home Phone,Emergency Contact Phone\n"
+            + "Ann Lee,,ann@example.com,,+44 20 7946 0001,+44 20 7946 0999\n"
+            + "Bob Roe,bob@example.com,bob.work@example.com,,,+44 20 7946 0998\n")
+        #expect(converted.clientLines == ["Ann Lee,ann@example.com,,,+442079460001,", "Bob Roe,bob@example.com,,,,"])
+    }
 }

@@ -22,10 +22,12 @@ struct HeaderMappingTests {
     }
 
     @Test func caseAccentsAndPunctuationDoNotMatter() {
-        #expect(fields(["NOM ET PRENOM", "e_mail", "E-Mail-Adresse", "Telefon-nummer"]) == ["name", "email", nil, "phone"])
-        // Only one column may give the e-mail; the second is listed as ignored, with the reason.
+        #expect(fields(["NOM ET PRENOM", "e_mail", "E-Mail-Adresse", "Telefon-nummer"]) == ["name", "email", "email", "phone"])
+        // A second e-mail column is read where the first is empty, after it.
         let mapping = adapter.mapping(for: ["Email", "E-Mail-Adresse"])
-        #expect(mapping.columns[1].reason == "column \"Email\" already gives the e-mail")
+        #expect(mapping.columns[1].rank == 1 && mapping.columns[1].reason.hasSuffix("read where \"Email\" is empty"))
+        // Any other field comes from its first column; the second is listed as ignored, with the reason.
+        #expect(adapter.mapping(for: ["Credits", "Balance"]).columns[1].reason == "column \"Credits\" already gives the credits")
     }
 
     @Test func knownAmbiguities() {

@@ -109,12 +109,20 @@ public struct GenericClientList: SourceAdapter {
         return ColumnMapping(columns: columns, language: Self.dominantLanguage(columns))
     }
 
-    /// Only phones may come from several columns; for any other field the first column wins and
-    /// the others are listed as ignored, with the reason.
+    /// Only phones and e-mails may come from several columns (a second e-mail column is read
+    /// where the first is empty: a client whose address sits there keeps it); for any other field
+    /// the first column wins and the others are listed as ignored, with the reason.
     static func keepFirstOfSingleFields(_ columns: inout [MappedColumn]) {
         var taken: [CanonicalField: String] = [:]
+        var emails = 0
         for index in columns.indices {
             guard let field = columns[index].field, field != .phone else { continue }
+            if field == .email, let first = taken[field] {
+                emails += 1
+                columns[index].rank = emails
+                columns[index].reason += "; a further e-mail column, read where \"\(first)\" is empty"
+                continue
+            }
             if let first = taken[field] {
                 columns[index].field = nil
                 columns[index].reason = "column \"\(first)\" already gives the \(field.label)"
