@@ -17,7 +17,10 @@ public struct PackedContact: Sendable, Equatable {
     init?(unpacking text: String) {
         let hasBreak = text.contains(where: { $0.isNewline })
         let digits = text.unicodeScalars.filter { ("0"..."9").contains($0) }.count
-        guard hasBreak || text.contains("@") || digits >= 6 else { return nil }
+        // An address has something before its "@": "@Ann" is a name a spreadsheet would take for a
+        // formula, which the outputs neutralise, not an e-mail.
+        let hasAddress = text.split(whereSeparator: \.isWhitespace).contains { Self.isAddressLike($0) }
+        guard hasBreak || hasAddress || digits >= 6 else { return nil }
         var words: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {
             // "Name+1 503 688 6646": the phone is glued to the name by its plus.
@@ -28,7 +31,7 @@ public struct PackedContact: Sendable, Equatable {
                 line = String(line[..<plus])
             }
             for word in line.split(whereSeparator: \.isWhitespace).map(String.init) {
-                if word.contains("@") {
+                if Self.isAddressLike(Substring(word)) {
                     if email == nil { email = word.trimmingCharacters(in: CharacterSet(charactersIn: "<>()[],;")) }
                 } else if word.unicodeScalars.filter({ ("0"..."9").contains($0) }).count >= 6 {
                     if phone == nil { phone = word }
@@ -41,6 +44,12 @@ public struct PackedContact: Sendable, Equatable {
         if let last = words.last, last.count == 1, last.uppercased() == last, words.count > 1 { words.removeLast() }
         name = words.joined(separator: " ")
         if !hasBreak, email == nil, phone == nil { return nil }
+    }
+
+    /// A word with an "@" that is neither its first nor its last character.
+    static func isAddressLike(_ word: Substring) -> Bool {
+        guard let at = word.firstIndex(of: "@") else { return false }
+        return at != word.startIndex && word.index(after: at) != word.endIndex
     }
 
     /// False when the bytes alone show a plain name (nearly every cell): no line break, no `@`,

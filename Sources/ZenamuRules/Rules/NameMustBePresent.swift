@@ -28,6 +28,8 @@ public struct NameMustBePresent: NormalisationRule {
                 IssueExample(header: ["Name", "Email"], rows: [["Mia Example+1 604 555 0182\nmia@example.com\nA", "mia@example.com"]],
                              raises: [1: [.nameNotAName]]),
                 IssueExample(header: ["Name", "Email", "Phone"], rows: [["Mia Example", "mia@example.com", "+1 604 555 0182"]]),
+                // A name starting like a formula is a name: the outputs neutralise it ('@Mia in clients.csv).
+                IssueExample(header: ["Name", "Email"], rows: [["@Mia Example", "mia@example.com"]]),
             ]),
     ]
 
