@@ -37,8 +37,12 @@ public struct RuleContext: Sendable {
     /// ISO date a pass must last until to count (`PassMustBeCurrent`).
     public var today: String
 
+    /// The order of the system's slashed dates, when its adapter knows it.
+    public var dateOrder: DateOrder?
+
     public init(file: String, region: String?, language: String?, phones: any PhoneParsing,
-                columns: [CanonicalField: ColumnRef] = [:], today: String = PassExpiry.today) {
+                columns: [CanonicalField: ColumnRef] = [:], today: String = PassExpiry.today, dateOrder: DateOrder? = nil) {
+        self.dateOrder = dateOrder
         self.file = file
         self.today = today
         self.region = region

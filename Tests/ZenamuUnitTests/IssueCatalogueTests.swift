@@ -18,7 +18,7 @@ struct IssueCatalogueTests {
 
     @Test func everyMessageIsASentenceWithOnlyKnownPlaceholders() {
         let known: Set<String> = ["value", "suggestion", "column", "row", "count", "field", "read", "e164", "country",
-                                  "balance", "first", "name", "map", "ignore"]
+                                  "balance", "first", "name", "map", "ignore", "dayFirst", "monthFirst"]
         for kind in Set(RuleBook.allKinds) {
             #expect(kind.english.hasSuffix(".") || kind.english.hasSuffix("?"), "\(kind.code)")
             for name in placeholders(kind.english) {

@@ -267,3 +267,18 @@ extension PhoneTests {
         #expect(phone("420603123456", region: "HU").0 == "+420603123456")
     }
 }
+
+@Suite("Slashed expiry dates")
+struct SlashedDateTests {
+    @Test func aDateWithOneReadingIsReadAndOneWithTwoIsNot() {
+        #expect(PassExpiry.slashed("15/01/2026") == .date("2026-01-15"))
+        #expect(PassExpiry.slashed("01/15/2026") == .date("2026-01-15"))
+        #expect(PassExpiry.slashed("04/04/2026 00:00") == .date("2026-04-04"))
+        #expect(PassExpiry.slashed("03/04/2026") == .ambiguous(dayFirst: "2026-04-03", monthFirst: "2026-03-04"))
+        #expect(PassExpiry.slashed("03/04/2026", order: .monthFirst) == .date("2026-03-04"))
+        #expect(PassExpiry.slashed("03/04/26", order: .dayFirst) == .date("2026-04-03"))
+        // No such day either way: not a date we read.
+        #expect(PassExpiry.slashed("31/02/2026") == .notSlashed)
+        #expect(PassExpiry.slashed("2026-01-15") == .notSlashed)
+    }
+}

@@ -24,6 +24,9 @@ public struct AdapterDeclaration: Codable, Sendable, Equatable {
     public var optOutColumns: [String]?
     /// `"passesByClient"`: one row per pass, assembled into clients. Default: one row per client.
     public var assembly: String?
+    /// `"dayFirst"` or `"monthFirst"`: the order of the system's slashed dates. Default: a slashed
+    /// date is read only when one order makes sense.
+    public var dateOrder: String?
     public var samples: [Sample]
 
     public struct Sample: Codable, Sendable, Equatable {
@@ -95,6 +98,9 @@ public struct AdapterDeclaration: Codable, Sendable, Equatable {
                 throw fail("column \"\(header)\" maps to \"\(field)\", which is not a field; use one of "
                     + CanonicalField.allCases.map(\.rawValue).joined(separator: ", ") + " (a phone may add a rank: \"phone:2\").")
             }
+        }
+        if let dateOrder, DateOrder(rawValue: dateOrder) == nil {
+            throw fail("\"dateOrder\" is \"\(dateOrder)\"; use \"dayFirst\" or \"monthFirst\".")
         }
         if let assembly, Self.assembly(assembly) == nil {
             throw fail("\"assembly\" is \"\(assembly)\"; use \"onePerRow\" or \"passesByClient\".")

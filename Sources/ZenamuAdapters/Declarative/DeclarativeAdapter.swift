@@ -27,6 +27,8 @@ public struct DeclarativeAdapter: SourceAdapter {
         minimum = declaration.minimumSignature ?? min(2, declaration.signature.count)
     }
 
+    public var dateOrder: DateOrder? { declaration.dateOrder.flatMap(DateOrder.init(rawValue:)) }
+
     public var assembly: RowAssembly {
         declaration.assembly.flatMap(AdapterDeclaration.assembly) ?? .onePerRow
     }

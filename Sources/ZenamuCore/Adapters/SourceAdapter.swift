@@ -26,6 +26,10 @@ public protocol SourceAdapter: Sendable {
     /// Whether each row is a client, or rows are passes to assemble into clients.
     var assembly: RowAssembly { get }
 
+    /// The order of day and month in the system's slashed dates, when known (nil: a date is read
+    /// only when one order makes sense).
+    var dateOrder: DateOrder? { get }
+
     /// Which part of a system's export this header is: the client list, or a report of balances
     /// joined to it on the system's client id.
     func part(of header: [String]) -> FilePart
@@ -54,6 +58,8 @@ extension SourceAdapter {
     public func noise(_ row: SourceRow, header: SourceRow) -> SkipReason? { SystemNoise.reason(row, header: header) }
 
     public var assembly: RowAssembly { .onePerRow }
+
+    public var dateOrder: DateOrder? { nil }
 
     public func part(of header: [String]) -> FilePart { .clients }
 

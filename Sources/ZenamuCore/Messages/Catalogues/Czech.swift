@@ -1,5 +1,6 @@
 extension MessageCatalogue {
     public static let czech = MessageCatalogue(language: .czech, issues: [
+        "pass_expiry_ambiguous": "Datum platnosti {value} lze číst jako {dayFirst} (nejdřív den) i jako {monthFirst} (nejdřív měsíc), proto zůstává, jak je, a permanentka si zůstatek ponechává. Zapište datum ve tvaru rok-měsíc-den (2026-04-03).",
         "mapped_column_missing": "Dřívější import tohoto studia četl sloupec „{column}“ jako pole „{field}“, ale tento soubor takový sloupec nemá: ověřte, že export toto pole stále obsahuje.",
         "column_not_used": "Sloupec „{column}“ se neimportuje, ale podle jeho hodnot ({value}) jde nejspíš o pole „{field}“. Před importem rozhodněte: pokud jde opravdu o toto pole, spusťte příkaz znovu s parametrem {map}, jinak s parametrem {ignore}.",
         "name_required": "Klient nemá jméno. Zenamu potřebuje u každého klienta jméno a příjmení: doplňte je.",

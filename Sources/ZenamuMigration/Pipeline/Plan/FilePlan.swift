@@ -44,7 +44,7 @@ struct FilePlan {
         let (region, regionSource) = Region.decide(option: options.region, kept: kept?.region, language: mapping.language)
         self.region = region
         rules = RuleContext(file: info.file, region: region, language: mapping.language, phones: phones,
-                            columns: mapping.bestColumns)
+                            columns: mapping.bestColumns, dateOrder: found.adapter.dateOrder)
         var report = FileReport(
             file: info.file, format: info.format, sheet: info.sheet, sheets: sheets,
             encoding: info.encoding, encodingReason: info.encodingReason,
