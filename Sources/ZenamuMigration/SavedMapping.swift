@@ -61,6 +61,7 @@ public enum SavedMapping {
         case .consent: "yes"
         case .passExpiry: "2099-12-31"
         case .clientID: "1001"
+        case .country: "GB"
         case nil: ""
         }
     }

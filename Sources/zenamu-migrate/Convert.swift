@@ -55,6 +55,15 @@ enum Summary {
             if let region = file.region, let source = file.regionSource, source != "--region" {
                 lines.append("  Phones without a country code were read as \(region): \(source).")
             }
+            if let left = file.phonesWithoutCountry {
+                var line = "  \(count(left.count, "phone")) left out: written without a country code, and no country is known"
+                if let region = left.likelyRegion, let example = left.example, let e164 = left.exampleE164 {
+                    line += "; they read as \(region) numbers (\(example) → \(e164)): run again with --region \(region)"
+                } else {
+                    line += "; run again with --region and the studio's country (CZ, GB, FR…)"
+                }
+                lines.append(line + ".")
+            }
         }
         if let line = balanceLine(report.balances) { lines.append(line) }
         for file in report.files {

@@ -222,5 +222,16 @@ extension HeaderSynonym {
         .field(.clientID, "de", ["kundennummer", "kunden-id"]),
         .field(.clientID, "pl", ["numer klienta"]),
         .field(.clientID, "nl", ["klantnummer"]),
+
+        .field(.country, "en", ["country", "country code", "country/region"]),
+        .field(.country, "fr", ["pays"]),
+        .field(.country, "it", ["paese", "nazione"]),
+        .field(.country, "hu", ["ország"]),
+        .field(.country, "cs", ["země", "stát"]),
+        .field(.country, "sk", ["krajina", "štát"]),
+        .field(.country, "de", ["land"]),
+        .field(.country, "pl", ["kraj", "państwo"]),
+        .field(.country, "es", ["país"]),
+        .field(.country, "nl", ["land"]),
     ]
 }

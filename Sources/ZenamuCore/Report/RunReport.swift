@@ -162,6 +162,8 @@ public struct FileReport: Sendable, Codable, Equatable {
     public var problems: [ReportIssue] = []
     /// The file's entries and credits, where each went.
     public var balances = Balances()
+    /// The phones left out because no country was known, and the likeliest country; nil when none was.
+    public var phonesWithoutCountry: PhonesWithoutCountry?
 
     public init(file: String, format: String, sheet: String?, sheets: [String], encoding: String?, encodingReason: String?,
                 delimiter: String?, system: String, systemConfidence: Double, systemReason: [String], headerRow: Int,
@@ -284,6 +286,7 @@ extension FileReport {
         try c.encode(returned, forKey: .returned)
         try c.encode(problems, forKey: .problems)
         try c.encode(balances, forKey: .balances)
+        try c.encode(phonesWithoutCountry, forKey: .phonesWithoutCountry)
     }
 }
 
@@ -330,5 +333,26 @@ public struct Correction: Sendable, Codable, Equatable {
         self.original = original
         self.fixed = fixed
         self.removed = removed
+    }
+}
+
+/// Phones written without their international code in a file whose country is not known: left
+/// out, counted, and the `--region` that would read them, with an example.
+public struct PhonesWithoutCountry: Sendable, Codable, Equatable {
+    public var count: Int
+    /// ISO 3166 alpha-2: the country under whose plan most of them are valid numbers.
+    public var likelyRegion: String?
+    /// One of them as written, and as that country reads it.
+    public var example: String?
+    public var exampleE164: String?
+
+    public init(count: Int) { self.count = count }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(count, forKey: .count)
+        try c.encode(likelyRegion, forKey: .likelyRegion)
+        try c.encode(example, forKey: .example)
+        try c.encode(exampleE164, forKey: .exampleE164)
     }
 }

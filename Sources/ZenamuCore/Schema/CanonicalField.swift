@@ -12,6 +12,9 @@ public enum CanonicalField: String, Sendable, CaseIterable, Codable, Comparable 
     case consent
     case passExpiry = "pass_expiry"
     case clientID = "client_id"
+    /// The client's country, when the list has a column for it: the country of a phone written
+    /// without its international code. Not imported itself.
+    case country
 
     /// Words a person reads ("given name"), for `inspect` and messages.
     public var label: String {
@@ -27,6 +30,7 @@ public enum CanonicalField: String, Sendable, CaseIterable, Codable, Comparable 
         case .consent: "newsletter consent"
         case .passExpiry: "pass expiry"
         case .clientID: "client id in the old system"
+        case .country: "country (for phones)"
         }
     }
 
@@ -54,6 +58,7 @@ public enum CanonicalField: String, Sendable, CaseIterable, Codable, Comparable 
         case .consent: 8
         case .passExpiry: 9
         case .clientID: 10
+        case .country: 11
         }
     }
 }

@@ -43,7 +43,7 @@ public struct Conversion {
         let sinks = SinkGroup(sinks)
         do {
             let plan = try RunPlan(paths: paths, conversion: self)
-            let run = ConversionRun(plan: plan, sinks: sinks, options: options)
+            let run = ConversionRun(plan: plan, sinks: sinks, options: options, phones: phones)
             // A system's second file is read first, so each client of the client lists finds its
             // balances, and reported last, once it is known which client took each pass.
             try run.readBalances()

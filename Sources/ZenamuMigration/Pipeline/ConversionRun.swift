@@ -9,11 +9,11 @@ final class ConversionRun {
     private var builder: ReportBuilder
     private let book = ClientBook()
 
-    init(plan: RunPlan, sinks: SinkGroup, options: ConversionOptions) {
+    init(plan: RunPlan, sinks: SinkGroup, options: ConversionOptions, phones: any PhoneParsing) {
         self.plan = plan
         self.sinks = sinks
         self.options = options
-        builder = ReportBuilder(messages: plan.messages)
+        builder = ReportBuilder(messages: plan.messages, phones: phones)
     }
 
     /// Every balances file read whole into the ledger; their outcomes wait for the client lists.

@@ -63,6 +63,10 @@ public struct PhoneMustBeDialable: NormalisationRule {
                              raises: [1: [.phoneNeedsRegion]]),
                 IssueExample(header: ["Name", "Email", "Phone"], rows: [["Ada Example", "ada@example.com", "603 123 456"]],
                              region: "CZ"),
+                // The row's own country column decides, in any of the ten languages.
+                IssueExample(header: ["Name", "Email", "Phone", "Country"],
+                             rows: [["Ada Example", "ada@example.com", "603 123 456", "Czech Republic"],
+                                    ["Ben Example", "ben@example.com", "07400 123456", "UK"]]),
             ]),
         IssueExamples(
             kind: .phoneUnparseable,
@@ -74,6 +78,11 @@ public struct PhoneMustBeDialable: NormalisationRule {
     ]
 
     public func apply(_ raw: RawClient, to record: inout ClientRecord, issues: inout RowIssues, context: RuleContext) {
+        // The row's own country, where the list has a column for it, decides a national number.
+        var context = context
+        if let country = raw[.country].flatMap({ CountryNames.region(for: $0.text) }), context.phones.isKnownRegion(country) {
+            context.region = country
+        }
         var fallback: (phone: Phone, value: RawValue, region: String)?
         var problems = RowIssues(file: issues.file, row: issues.row)
         for (field, value) in raw.values where field == .phone {

@@ -60,6 +60,9 @@ enum FieldHeaderWords {
              not: ["card", "carte", "tarjeta", "karty", "karte", "birth", "naissance", "nascita", "szulet", "narozen",
                    "geburt", "urodzenia", "nacimiento", "geboorte"]),
         Rule(field: .passExpiry, words: ["fin", "end", "ende", "konec", "koniec", "vege"], with: passWords, not: []),
+        Rule(field: .country, words: ["country$", "pays$", "paese$", "orszag", "zeme$", "krajina$", "land$", "kraj$", "pais$"],
+             with: [], not: ["birth", "naissance", "nascita", "szulet", "narozen", "geburt", "urodzenia", "nacimiento",
+                             "geboorte", "origin", "nationality"]),
     ]
 
     static func match(_ words: [String]) -> HeaderWords.Match? {

@@ -80,7 +80,7 @@ extension MessageCatalogue {
             "name": "jméno a příjmení", "given_name": "křestní jméno", "family_name": "příjmení",
             "family_name_prefix": "předložka příjmení", "email": "e-mail", "phone": "telefon",
             "entries": "zbývající vstupy", "credits": "kredity", "consent": "souhlas s newsletterem",
-            "pass_expiry": "platnost permanentky", "client_id": "číslo klienta ve starém systému",
+            "pass_expiry": "platnost permanentky", "client_id": "číslo klienta ve starém systému", "country": "země (pro telefony)",
         ],
         yes: "ano",
         no: "ne",

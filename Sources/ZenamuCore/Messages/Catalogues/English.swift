@@ -47,7 +47,7 @@ extension MessageCatalogue {
             "name": "name and surname", "given_name": "first name", "family_name": "surname",
             "family_name_prefix": "surname prefix", "email": "e-mail", "phone": "phone",
             "entries": "remaining entries", "credits": "credits", "consent": "newsletter consent",
-            "pass_expiry": "pass expiry", "client_id": "client number in the old system",
+            "pass_expiry": "pass expiry", "client_id": "client number in the old system", "country": "country (for phones)",
         ],
         yes: "yes",
         no: "no",

@@ -80,7 +80,7 @@ extension MessageCatalogue {
             "name": "nom et prénom", "given_name": "prénom", "family_name": "nom",
             "family_name_prefix": "particule du nom", "email": "e-mail", "phone": "téléphone",
             "entries": "entrées restantes", "credits": "crédits", "consent": "consentement à la newsletter",
-            "pass_expiry": "fin de validité du carnet", "client_id": "numéro client dans l'ancien système",
+            "pass_expiry": "fin de validité du carnet", "client_id": "numéro client dans l'ancien système", "country": "pays (pour les téléphones)",
         ],
         yes: "oui",
         no: "non",

@@ -80,7 +80,7 @@ extension MessageCatalogue {
             "name": "név", "given_name": "keresztnév", "family_name": "vezetéknév",
             "family_name_prefix": "névelőtag", "email": "e-mail", "phone": "telefon",
             "entries": "hátralévő alkalmak", "credits": "kreditek", "consent": "hírlevél-hozzájárulás",
-            "pass_expiry": "bérlet lejárata", "client_id": "ügyfélszám a régi rendszerben",
+            "pass_expiry": "bérlet lejárata", "client_id": "ügyfélszám a régi rendszerben", "country": "ország (a telefonszámokhoz)",
         ],
         yes: "igen",
         no: "nem",

@@ -80,7 +80,7 @@ extension MessageCatalogue {
             "name": "nome e cognome", "given_name": "nome", "family_name": "cognome",
             "family_name_prefix": "prefisso del cognome", "email": "e-mail", "phone": "telefono",
             "entries": "ingressi rimanenti", "credits": "crediti", "consent": "consenso alla newsletter",
-            "pass_expiry": "scadenza del carnet", "client_id": "codice cliente nel vecchio sistema",
+            "pass_expiry": "scadenza del carnet", "client_id": "codice cliente nel vecchio sistema", "country": "paese (per i telefoni)",
         ],
         yes: "sì",
         no: "no",

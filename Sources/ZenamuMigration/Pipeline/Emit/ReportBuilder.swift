@@ -8,8 +8,9 @@ struct ReportBuilder {
     /// The language issue messages are written in (the plan decides it), and why.
     let messages: (catalogue: MessageCatalogue, source: String)
 
-    init(messages: (catalogue: MessageCatalogue, source: String)) {
+    init(messages: (catalogue: MessageCatalogue, source: String), phones: any PhoneParsing) {
         self.messages = messages
+        self.phones = phones
     }
 
     /// The returned workbook being read: its file entry that carries the account, and the account.
@@ -17,6 +18,9 @@ struct ReportBuilder {
 
     /// The current file's entries and credits being counted.
     private var tally = BalanceTally.none
+    /// The current file's phones left out for want of a country.
+    private var regionGuess = RegionGuess()
+    private let phones: any PhoneParsing
 
     mutating func begin(_ file: FileReport, tally: BalanceTally = .none) {
         endFile()
@@ -28,7 +32,9 @@ struct ReportBuilder {
     private mutating func endFile() {
         guard let last = files.indices.last else { return }
         files[last].balances = tally.balances
+        files[last].phonesWithoutCountry = regionGuess.report(phones: phones)
         tally = .none
+        regionGuess = RegionGuess()
     }
 
     /// A returned error workbook starts (`sent`: the original rows it listed, from its hidden sheet).
@@ -67,6 +73,7 @@ struct ReportBuilder {
         }
         files[files.count - 1].rows = rows
         tally.count(outcome)
+        regionGuess.count(outcome)
         if var reply {
             reply.account.count(outcome)
             files[reply.file].returned = reply.account.rows
