@@ -20,6 +20,10 @@ public enum SkipReason: String, Sendable, Codable {
     case removedByCustomer = "removed_by_customer"
     /// A line of text the old system printed among the rows ("please read the instructions…").
     case systemNote = "system_note"
+    /// A printed report's page number among the rows ("Page 2 of 3", "Seite 2 von 3", "2. oldal").
+    case pageNumber = "page_number"
+    /// A line above the header (a title) that a printed report repeats at each page break.
+    case repeatedTitle = "repeated_title"
 
     public var explanation: String {
         switch self {
@@ -29,6 +33,8 @@ public enum SkipReason: String, Sendable, Codable {
         case .repeatedHeader: "the header repeated"
         case .removedByCustomer: "emptied by the customer (read as removed)"
         case .systemNote: "a note the old system printed among the rows, not a client"
+        case .pageNumber: "a page number of a printed report"
+        case .repeatedTitle: "the report's title repeated at a page break"
         }
     }
 }

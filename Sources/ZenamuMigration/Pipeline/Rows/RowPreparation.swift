@@ -17,12 +17,15 @@ struct RowPreparation: Sendable {
     private let adapter: any SourceAdapter
     private let mapping: ColumnMapping
     private let rules: RuleContext
+    /// The lines above the header (a title), which a printed report repeats at each page break.
+    private let titles: Set<[String]>
 
     init(_ plan: FilePlan) {
         header = plan.header
         adapter = plan.adapter
         mapping = plan.mapping
         rules = plan.rules
+        titles = Set(plan.table.head[..<plan.table.found.index].map(\.cells).filter { $0.contains { !$0.isEmpty } })
     }
 
     func callAsFunction(_ row: SourceRow) -> PreparedRow {
@@ -30,6 +33,7 @@ struct RowPreparation: Sendable {
                                     origin: adapter.origin(of: row, mapping: mapping))
         if row.isBlank { return .outcome(.skipped(provenance, reason: .blank)) }
         if let noise = adapter.noise(row, header: header) { return .outcome(.skipped(provenance, reason: noise)) }
+        if titles.contains(row.cells) { return .outcome(.skipped(provenance, reason: .repeatedTitle)) }
         let raw = adapter.extract(row, mapping: mapping)
         let (record, issues) = RuleBook.normaliseRow(raw, provenance: provenance, context: rules)
         return .normalised(record, issues: issues)
