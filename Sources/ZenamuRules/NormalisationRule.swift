@@ -111,13 +111,13 @@ public enum RuleBook {
     /// Every issue kind any part of the pipeline can raise.
     public static var allKinds: [IssueKind] {
         rules.flatMap { type(of: $0).kinds } + clientRules.flatMap { type(of: $0).kinds } + Reconciler.kinds
-            + PassAssembly.kinds + ColumnAccount.kinds
+            + PassAssembly.kinds + CrossFile.kinds + ColumnAccount.kinds
     }
 
     /// The examples of every kind, one `IssueExamples` a kind, in the order the rules run.
     public static var allExamples: [IssueExamples] {
         rules.flatMap { type(of: $0).examples } + clientRules.flatMap { type(of: $0).examples } + Reconciler.examples
-            + PassAssembly.examples + ColumnAccount.examples
+            + PassAssembly.examples + CrossFile.examples + ColumnAccount.examples
     }
 
     /// Runs the row rules over one row (the rows stage: nothing of other rows is needed).

@@ -36,8 +36,11 @@ final class ConversionRun {
         }
     }
 
-    /// Every client list, document by document.
+    /// Every client list, document by document. Several lists (no reply among them) are held until
+    /// the last is read, so one client in two of them becomes one (`CrossFileClients`).
     func convertClientLists() throws {
+        let lists = plan.documents.reduce(0) { $0 + $1.tables.count }
+        if lists > 1, !plan.documents.contains(where: \.context.isReply) { book.crossFile = CrossFileClients() }
         for document in plan.documents {
             for client in document.context.knownClients { book.reconciler.remember(client) }
             for (index, file) in document.tables.enumerated() {
@@ -45,16 +48,31 @@ final class ConversionRun {
             }
             builder.endDocument()
         }
+        guard let held = book.crossFile else { return }
+        for file in held.files {
+            builder.begin(file.report, tally: file.tally)
+            try sinks.begin(file.start)
+            for outcome in file.outcomes { try emit(outcome) }
+        }
     }
 
     private func convert(_ file: FilePlan, of document: DocumentContext, opensDocument: Bool) throws {
         var report = file.report(messages: plan.messages.catalogue)
         if document.isReply { report.corrections = [] }
-        builder.begin(report, tally: BalanceTally(mapping: file.mapping, rules: file.rules))
-        // A reply's first sheet opens its account of the rows sent and added.
-        if opensDocument, let sent = document.sentRows { builder.beginReturnedWorkbook(sent: sent) }
-        try sinks.begin(file.start(messages: plan.messages.catalogue,
-                                   knownClients: opensDocument ? document.knownClients : []))
+        let tally = BalanceTally(mapping: file.mapping, rules: file.rules)
+        let start = file.start(messages: plan.messages.catalogue, knownClients: opensDocument ? document.knownClients : [])
+        // Held, or handed on as each row's outcome is known.
+        let emit: (RowOutcome) throws -> Void
+        if let held = book.crossFile {
+            held.begin(start, report: report, tally: tally)
+            emit = { held.hold($0) }
+        } else {
+            builder.begin(report, tally: tally)
+            // A reply's first sheet opens its account of the rows sent and added.
+            if opensDocument, let sent = document.sentRows { builder.beginReturnedWorkbook(sent: sent) }
+            try sinks.begin(start)
+            emit = self.emit
+        }
         for outcome in file.preamble { try emit(outcome) }
         var assembly = book.assembly(for: file)
         let rows = file.rows(limit: options.rowLimit, batchRows: options.batchRows, progress: options.progress)

@@ -1,5 +1,8 @@
 extension MessageCatalogue {
     public static let czech = MessageCatalogue(language: .czech, issues: [
+        "client_in_two_files": "Stejný klient (stejný e-mail) jako {first}: ponechán jako jeden klient, s tím, co obsahuje jen tento řádek.",
+        "client_differs_in_two_files": "Stejný klient (stejný e-mail) jako {first}: ponechán jako jeden klient, s tím, co obsahuje jen tento řádek. Kde se oba řádky liší, zůstávají hodnoty prvního z nich ({value}).",
+        "balance_in_two_files": "Stejný klient (stejný e-mail) jako {first} a oba řádky mají zůstatek (zde {balance}): nesčítají se. Skutečný zůstatek klienta ponechte v jednom z řádků a v druhém ho smažte.",
         "pass_expiry_ambiguous": "Datum platnosti {value} lze číst jako {dayFirst} (nejdřív den) i jako {monthFirst} (nejdřív měsíc), proto zůstává, jak je, a permanentka si zůstatek ponechává. Zapište datum ve tvaru rok-měsíc-den (2026-04-03).",
         "mapped_column_missing": "Dřívější import tohoto studia četl sloupec „{column}“ jako pole „{field}“, ale tento soubor takový sloupec nemá: ověřte, že export toto pole stále obsahuje.",
         "column_not_used": "Sloupec „{column}“ se neimportuje, ale podle jeho hodnot ({value}) jde nejspíš o pole „{field}“. Před importem rozhodněte: pokud jde opravdu o toto pole, spusťte příkaz znovu s parametrem {map}, jinak s parametrem {ignore}.",

@@ -1,5 +1,8 @@
 extension MessageCatalogue {
     public static let french = MessageCatalogue(language: .french, issues: [
+        "client_in_two_files": "Le même client (même e-mail) que {first}\u{00A0}: gardé comme un seul client, avec ce que seule cette ligne contient.",
+        "client_differs_in_two_files": "Le même client (même e-mail) que {first}\u{00A0}: gardé comme un seul client, avec ce que seule cette ligne contient. Là où les deux lignes diffèrent, les valeurs de la première sont gardées ({value}).",
+        "balance_in_two_files": "Le même client (même e-mail) que {first}, et les deux lignes ont un solde ({balance} ici)\u{00A0}: ils ne sont pas additionnés. Gardez le vrai solde du client dans l'une des deux lignes et videz l'autre.",
         "pass_expiry_ambiguous": "La date d'expiration {value} peut se lire {dayFirst} (jour en premier) ou {monthFirst} (mois en premier)\u{00A0}: elle est gardée telle quelle et le forfait conserve son solde. Écrivez la date sous la forme année-mois-jour (2026-04-03).",
         "mapped_column_missing": "Une importation précédente de ce studio a lu la colonne «\u{00A0}{column}\u{00A0}» comme le champ «\u{00A0}{field}\u{00A0}», et ce fichier n'a pas cette colonne\u{00A0}: vérifiez que l'export contient toujours ce champ.",
         "column_not_used": "La colonne «\u{00A0}{column}\u{00A0}» n'est pas importée, mais ses valeurs ({value}) semblent correspondre au champ «\u{00A0}{field}\u{00A0}». Décidez avant l'import\u{00A0}: si c'est bien ce champ, relancez la commande avec {map}\u{202F}; sinon, relancez-la avec {ignore}.",

@@ -1,5 +1,8 @@
 extension MessageCatalogue {
     public static let hungarian = MessageCatalogue(language: .hungarian, issues: [
+        "client_in_two_files": "Ugyanaz az ügyfél (ugyanaz az e-mail), mint itt: {first}. Egy ügyfélként marad meg, azzal együtt, ami csak ebben a sorban szerepel.",
+        "client_differs_in_two_files": "Ugyanaz az ügyfél (ugyanaz az e-mail), mint itt: {first}. Egy ügyfélként marad meg, azzal együtt, ami csak ebben a sorban szerepel. Ahol a két sor eltér, a korábbi sor értékei maradnak meg ({value}).",
+        "balance_in_two_files": "Ugyanaz az ügyfél (ugyanaz az e-mail), mint itt: {first}, és mindkét sorban van egyenleg (itt {balance}): ezeket nem adjuk össze. Az ügyfél valódi egyenlegét hagyja meg az egyik sorban, a másikból törölje.",
         "pass_expiry_ambiguous": "A(z) {value} lejárati dátum kétféleképpen olvasható: {dayFirst} (elöl a nap) vagy {monthFirst} (elöl a hónap), ezért változatlanul marad, és a bérlet megtartja az egyenlegét. Írja a dátumot év-hónap-nap formában (2026-04-03).",
         "mapped_column_missing": "A stúdió egy korábbi importálása a(z) „{column}” oszlopot a(z) „{field}” mezőként olvasta, ebben a fájlban azonban nincs ilyen oszlop. Ellenőrizze, hogy az export továbbra is tartalmazza-e ezt az adatot.",
         "column_not_used": "A(z) „{column}” oszlop nem kerül át, pedig az értékei ({value}) alapján a(z) „{field}” mező lehet. Importálás előtt döntse el: ha valóban az, futtassa újra a parancsot ezzel a kapcsolóval: {map}; ha nem, ezzel: {ignore}.",

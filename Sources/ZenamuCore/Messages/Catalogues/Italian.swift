@@ -1,5 +1,8 @@
 extension MessageCatalogue {
     public static let italian = MessageCatalogue(language: .italian, issues: [
+        "client_in_two_files": "Lo stesso cliente (stessa e-mail) di {first}: tenuto come un solo cliente, con ciò che solo questa riga contiene.",
+        "client_differs_in_two_files": "Lo stesso cliente (stessa e-mail) di {first}: tenuto come un solo cliente, con ciò che solo questa riga contiene. Dove le due righe differiscono, si tengono i valori della prima ({value}).",
+        "balance_in_two_files": "Lo stesso cliente (stessa e-mail) di {first}, ed entrambe le righe hanno un saldo (qui {balance}): non vengono sommati. Tieni il saldo reale del cliente in una delle due righe e svuota l'altra.",
         "pass_expiry_ambiguous": "La scadenza {value} si può leggere come {dayFirst} (prima il giorno) o come {monthFirst} (prima il mese): viene lasciata così com'è e l'abbonamento mantiene il suo saldo. Scrivi la data come anno-mese-giorno (2026-04-03).",
         "mapped_column_missing": "Un'importazione precedente di questo studio ha letto la colonna “{column}” come campo “{field}”, ma questo file non ha tale colonna: verifica che l'esportazione contenga ancora questo dato.",
         "column_not_used": "La colonna “{column}” non viene importata, ma i suoi valori ({value}) sembrano corrispondere al campo “{field}”. Decidi prima dell'importazione: se la colonna contiene davvero questo dato, rilancia il comando con {map}; altrimenti con {ignore}.",

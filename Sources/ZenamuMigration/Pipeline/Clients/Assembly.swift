@@ -20,6 +20,9 @@ extension Assembly {
 final class ClientBook {
     var reconciler = Reconciler()
     var ledger = BalanceLedger()
+    /// In a run of several client lists: the files' outcomes held, so one client in two files
+    /// becomes one (`CrossFileClients`); nil in a run of one list.
+    var crossFile: CrossFileClients?
 
     /// The assembly for a client list: how its adapter's rows become clients.
     func assembly(for plan: FilePlan) -> any Assembly {
@@ -43,6 +46,7 @@ final class ClientBook {
         case let .duplicate(issue):
             return .merged(record, issues: warnings + [issue])
         case let .conflict(issue):
+            if let resolved = crossFile?.resolve(record, warnings: warnings, conflict: issue) { return resolved }
             return .rejected(record.provenance, issues: warnings + [issue])
         }
     }
