@@ -169,6 +169,14 @@ public struct Invitation: Codable, Sendable, Equatable {
     public var entries: Int?
     public var credits: String?
     public var createdAt: String
+
+    public init(email: String, name: String, entries: Int? = nil, credits: String? = nil, createdAt: String = "") {
+        self.email = email
+        self.name = name
+        self.entries = entries
+        self.credits = credits
+        self.createdAt = createdAt
+    }
 }
 
 extension ClientStore {

@@ -8,16 +8,22 @@ import ZenamuCore
 public struct InvitationMail: Sendable {
     public let invitation: Invitation
     public let studio: String
-    public let from: String
+    public let from: Mailbox
     public let messages: MessageCatalogue
     public let date: Date
 
-    public init(_ invitation: Invitation, studio: String, from: String, messages: MessageCatalogue, date: Date = Date()) {
+    public init(_ invitation: Invitation, studio: String, from: Mailbox, messages: MessageCatalogue, date: Date = Date()) {
         self.invitation = invitation
         self.studio = studio
         self.from = from
         self.messages = messages
         self.date = date
+    }
+
+    /// The recipient: the client's name and address (the store keeps only valid addresses; one
+    /// that is not is refused here rather than written).
+    public var to: Mailbox {
+        get throws { try Mailbox(name: invitation.name, address: invitation.email) }
     }
 
     var words: Words { messages.words }
@@ -40,6 +46,7 @@ public struct InvitationMail: Sendable {
 
     /// The whole message, CRLF line ends.
     public var rfc5322: String {
+        get throws {
         let boundary = "zenamu-" + UUID().uuidString
         let text = paragraphs.joined(separator: "\n\n").replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
         let html = "<!DOCTYPE html>\n<html lang=\"\(messages.language.rawValue)\"><head><meta charset=\"utf-8\"><title>"
@@ -50,8 +57,8 @@ public struct InvitationMail: Sendable {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         let headers = [
-            "From: " + Self.sender(from),
-            "To: " + Self.mailbox(invitation.name, invitation.email),
+            "From: " + from.header,
+            "To: " + (try to).header,
             "Subject: " + Self.encodedWord(subject),
             "Date: " + formatter.string(from: date),
             "Message-ID: <\(UUID().uuidString.lowercased())@zenamu-migrate.invalid>",
@@ -66,38 +73,17 @@ public struct InvitationMail: Sendable {
         }
         lines += ["--" + boundary + "--", ""]
         return lines.joined(separator: "\r\n")
-    }
-
-    /// The sender as the user wrote it (`Studio Lotus <hello@lotus.example>` or a bare address),
-    /// its name encoded like any other header text.
-    static func sender(_ text: String) -> String {
-        guard let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close else { return text }
-        let name = text[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        return mailbox(name, String(text[text.index(after: open)..<close]))
-    }
-
-    /// `"Name" <address>`, the name as an encoded word when it is not plain ASCII.
-    static func mailbox(_ name: String, _ address: String) -> String {
-        guard !name.isEmpty else { return "<\(address)>" }
-        let plain = name.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" }
-        return (plain ? "\"\(name)\"" : encodedWord(name)) + " <\(address)>"
+        }
     }
 
     /// RFC 2047 `=?UTF-8?B?…?=` for text that is not plain ASCII, split so no encoded word passes
     /// 75 characters and no character is cut in two.
     static func encodedWord(_ text: String) -> String {
-        guard !text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) else { return text }
-        var words: [String] = []
-        var chunk = ""
-        for character in text {
-            if (chunk + String(character)).utf8.count > 45 {
-                words.append(chunk)
-                chunk = ""
-            }
-            chunk.append(character)
-        }
-        if !chunk.isEmpty { words.append(chunk) }
-        return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: "\r\n ")
+        // Line breaks and controls in the studio's name become spaces: a subject is one header.
+        let text = Mailbox.cleaned(text)
+        guard !text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }) || text.contains("=?")
+        else { return text }
+        return Mailbox.encodedWords(text)
     }
 
     static func base64Lines(_ data: Data) -> [String] {
@@ -114,8 +100,10 @@ public struct InvitationMail: Sendable {
     }
 
     /// A file name for the message: its place in the outbox and the address, safe on any disk.
+    /// At most 100 characters of the address, so that the name stays within every file system's
+    /// 255 bytes; the place in the outbox keeps names unique.
     public func fileName(index: Int) -> String {
-        let safe = invitation.email.map { $0.isLetter || $0.isNumber || "@._-+".contains($0) ? $0 : "_" }
-        return String(format: "%04d-", index) + String(safe) + ".eml"
+        let safe = invitation.email.map { $0.isASCII && ($0.isLetter || $0.isNumber || "@._-+".contains($0)) ? $0 : "_" }
+        return String(format: "%04d-", index) + String(safe.prefix(100)) + ".eml"
     }
 }

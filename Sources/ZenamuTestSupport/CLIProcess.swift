@@ -32,9 +32,11 @@ public final class CLIProcess {
     /// the user's configuration folder is an empty one (`CLI.environment`): what a developer keeps
     /// in `~/.config/zenamu-migrate` never reaches a test. `ZENAMU_STOP_AT` there stops the run at a
     /// stage (docs/TESTING.md).
-    public init(_ arguments: [String], fileSizeLimit: Int? = nil, environment: [String: String] = [:]) throws {
+    /// `program`: another program to run the same way (a real mail parser reading what the tool wrote).
+    public init(_ arguments: [String], program: String? = nil, fileSizeLimit: Int? = nil,
+                environment: [String: String] = [:]) throws {
         output = try TemporaryFolder()
-        var command = [CLI.executable.path] + arguments
+        var command = [program ?? CLI.executable.path] + arguments
         if let fileSizeLimit {
             // The limit must apply to the child alone: set through the shell that execs it.
             command = ["/bin/sh", "-c", "ulimit -f \(max(1, fileSizeLimit / 1024)) && exec \"$0\" \"$@\""] + command

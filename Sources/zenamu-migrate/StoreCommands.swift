@@ -163,12 +163,15 @@ struct Invitations: ParsableCommand {
 
     func validate() throws {
         if export != nil, from == nil { throw ValidationError("--export needs --from, the sender the e-mails show.") }
+        if let from {
+            do { _ = try Mailbox.parse(from) } catch let error as MailboxError { throw ValidationError("--from \(error)") }
+        }
     }
 
     func run() throws {
         let opened = try usingStore(failing: Exit.unreadableInput) { try ClientStore(path: store, create: false) }
         let invitations = try opened.invitations()
-        if let export, let from {
+        if let export, let from = try from.map(Mailbox.parse) {
             let studio = try opened.studio()
             let language = locale ?? studio.flatMap { MessageLanguage(rawValue: $0.locale) } ?? .english
             try reportingErrors {
@@ -177,7 +180,7 @@ struct Invitations: ParsableCommand {
                     for (index, invitation) in invitations.enumerated() {
                         let mail = InvitationMail(invitation, studio: studio?.name ?? "", from: from, messages: language.catalogue)
                         let url = URL(fileURLWithPath: export).appendingPathComponent(mail.fileName(index: index + 1))
-                        try Data(mail.rfc5322.utf8).write(to: url, options: .atomic)
+                        try Data(try mail.rfc5322.utf8).write(to: url, options: .atomic)
                     }
                 } catch let error as CocoaError {
                     throw OutputError(path: export, reason: "the e-mails cannot be written (\(error.code.rawValue))")
