@@ -98,3 +98,32 @@ struct MailHeaderTests {
         #expect(throws: MailboxError.self) { try Mailbox.parse(from) }
     }
 }
+
+/// Every file that holds clients' personal data is its owner's alone, whatever the umask.
+@Suite("Personal data on disk")
+struct PersonalDataPermissionTests {
+    /// Runs the tool as `umask 000` would leave any other program's files: readable and writable by all.
+    static func runUnderOpenUmask(_ arguments: [String]) throws -> CLIProcess.Ended {
+        try CLIProcess(["-c", #"umask 000 && exec "$0" "$@""#, CLI.executable.path] + arguments, program: "/bin/sh").wait()
+    }
+
+    static func mode(_ path: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int ?? -1) & 0o777
+    }
+
+    @Test func outputsStoreAndExportedMessagesAreTheOwnersOnly() throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.file("list.csv", text: "Name,Email,Entries\nAnn Lee,ann@example.com,5\nBob Roe,bob@example,2\n")
+        let out = folder.url.appendingPathComponent("out").path
+        let store = folder.url.appendingPathComponent("studio.sqlite").path
+        let outbox = folder.url.appendingPathComponent("outbox").path
+        #expect(try Self.runUnderOpenUmask(["convert", input.path, "--out", out]).status == 1)
+        #expect(try Self.runUnderOpenUmask(["import", input.path, "--store", store]).status == 1)
+        #expect(try Self.runUnderOpenUmask(["invitations", "--store", store, "--export", outbox, "--from", "S <s@example.com>"]).status == 0)
+        let files = ["clients.csv", "report.json", "errors.xlsx"].map { (out as NSString).appendingPathComponent($0) }
+            + [store] + (try FileManager.default.contentsOfDirectory(atPath: outbox)).map { (outbox as NSString).appendingPathComponent($0) }
+        #expect(files.count == 5)
+        for file in files { #expect(try Self.mode(file) == 0o600, "\(file)") }
+        for folder in [out, outbox] { #expect(try Self.mode(folder) == 0o700, "\(folder)") }
+    }
+}

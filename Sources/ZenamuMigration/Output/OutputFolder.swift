@@ -42,7 +42,13 @@ public final class OutputFolder {
 
         try Self.refuseClashes(in: folder, path: path, inputs: inputs)
         do {
-            try FileManager.default.createDirectory(at: control, withIntermediateDirectories: true)
+            // The folder, its control folder and the staging are their owner's only (personal data).
+            if !FileManager.default.fileExists(atPath: folder.path) {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            }
+            try FileManager.default.createDirectory(at: control, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
         } catch {
             throw OutputError(path: path, reason: Self.isFile(folder.path)
                 ? "it is a file, not a folder; choose a folder for --out" : "the folder cannot be created")
@@ -50,7 +56,7 @@ public final class OutputFolder {
         try takeLock()
         try Self.rollForward(folder: folder, control: control)
         Self.removeStaleStaging(in: control)
-        guard mkdir(staging.path, 0o755) == 0 else {
+        guard mkdir(staging.path, 0o700) == 0 else {
             throw OutputError(path: path, errno: errno, doing: "cannot create a staging folder in it")
         }
     }
@@ -78,7 +84,11 @@ public final class OutputFolder {
     public func commit(produced: Set<String>) throws {
         StopPoint.reach("output.staged")
         let names = Self.outputs.filter(produced.contains)
-        for name in names { try OutputFile.sync(path: staged(name).path) }
+        for name in names {
+            // A library wrote some of them (errors.xlsx) with the umask's permissions.
+            _ = chmod(staged(name).path, 0o600)
+            try OutputFile.sync(path: staged(name).path)
+        }
         let manifest = try OutputFile(path: staged(Self.manifestName).path)
         for name in Self.outputs {
             try manifest.write("\(produced.contains(name) ? "produce" : "remove")\t\(name)\n")
@@ -206,7 +216,7 @@ private final class OutputFolderLock {
     private var descriptor: Int32
 
     init(control: URL, path: String) throws {
-        descriptor = open(control.appendingPathComponent("lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        descriptor = open(control.appendingPathComponent("lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw OutputError(path: path, errno: errno, doing: "cannot lock the folder") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno

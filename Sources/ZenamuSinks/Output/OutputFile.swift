@@ -16,7 +16,8 @@ public final class OutputFile {
     /// Creates (or truncates) the file at `path`.
     public init(path: String) throws {
         self.path = path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // Readable by its owner only, whatever the umask: every output holds clients' personal data.
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw OutputError(path: path, errno: errno, doing: "cannot create the file") }
         buffer.reserveCapacity(Self.flushSize + 4096)
     }
