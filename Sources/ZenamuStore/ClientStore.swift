@@ -53,6 +53,17 @@ public final class ClientStore {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = StoreSchema.migrator
             try queue.read { db in
+                // Another program's database is refused before anything is written to it.
+                let tables = try String.fetchAll(db, sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
+                    """)
+                let ours = try tables.contains("grdb_migrations")
+                    && migrator.appliedIdentifiers(db).contains(StoreSchema.firstMigration)
+                if !tables.isEmpty, !ours {
+                    let listed = tables.prefix(3).joined(separator: ", ") + (tables.count > 3 ? ", …" : "")
+                    throw StoreError("\(path) is another program's SQLite database (its tables: \(listed)), not a Zenamu "
+                        + "store; it is left as it is: choose another --store path")
+                }
                 if try migrator.hasBeenSuperseded(db) {
                     throw StoreError("the store \(path) was written by a newer version of zenamu-migrate; "
                         + "update the tool to read it (it is left as it is)")

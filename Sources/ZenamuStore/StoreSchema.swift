@@ -4,9 +4,12 @@ import GRDB
 /// change is a new migration, so every older store can be brought up to date and a store written
 /// by a newer tool is recognised (it knows migrations this one does not) and refused.
 enum StoreSchema {
+    /// The first migration's name: a database that has it applied is a Zenamu store.
+    static let firstMigration = "v1: clients, consent, balances, ledger, changes, invitations"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: clients, consent, balances, ledger, changes, invitations") { db in
+        migrator.registerMigration(firstMigration) { db in
             // One row per client. Status: unregistered until the client signs up with this e-mail.
             try db.execute(sql: """
                 CREATE TABLE clients (

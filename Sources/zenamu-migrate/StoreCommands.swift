@@ -48,6 +48,21 @@ struct Import: ParsableCommand {
     var dryRun = false
 
     func validate() throws {
+        // The store is neither an input nor an output of the same run: one would overwrite the other.
+        var storeInfo = stat(), inputInfo = stat()
+        if stat(store, &storeInfo) == 0 {
+            for file in input.files where stat(file, &inputInfo) == 0
+                && inputInfo.st_dev == storeInfo.st_dev && inputInfo.st_ino == storeInfo.st_ino {
+                throw ValidationError("\(file) is both an input and the --store of this run; choose another --store path.")
+            }
+        }
+        if let out {
+            let storePath = URL(fileURLWithPath: store).standardizedFileURL.path
+            for name in ["clients.csv", "report.json", "errors.xlsx"]
+            where URL(fileURLWithPath: out).appendingPathComponent(name).standardizedFileURL.path == storePath {
+                throw ValidationError("--store \(store) is where --out writes \(name); choose another --store path or --out folder.")
+            }
+        }
         if dryRun, out != nil {
             throw ValidationError("--dry-run writes nothing, so it takes no --out folder; "
                 + "`zenamu-migrate convert` writes clients.csv, report.json and errors.xlsx without the store.")

@@ -353,3 +353,45 @@ struct StoreTests {
         #expect(lines[1].contains("input.csv  imported ") && lines[2].contains("input.csv  already imported "))
     }
 }
+
+/// A store is recognised before anything is written to it.
+@Suite("Not a store")
+struct ForeignStoreTests {
+    /// Another program's SQLite database: one table of its own, made with Python's sqlite3.
+    static func foreignDatabase(in folder: TemporaryFolder) throws -> String {
+        let path = folder.url.appendingPathComponent("notes.sqlite").path
+        let made = try CLIProcess(["-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            + "c.execute('create table notes (x)'); c.execute('insert into notes values (1)'); c.commit()", path],
+            program: "/usr/bin/python3").wait()
+        #expect(made.status == 0, "\(made.stderr)")
+        return path
+    }
+
+    @Test func anotherProgramsDatabaseIsRefusedByEveryCommandAndLeftByteForByte() throws {
+        let folder = try TemporaryFolder()
+        let database = try Self.foreignDatabase(in: folder)
+        let before = try Data(contentsOf: URL(fileURLWithPath: database))
+        let input = try folder.file("list.csv", text: "Name,Email\nAnn Lee,ann@example.com\n")
+        let commands: [([String], Int32)] = [
+            (["import", input.path, "--store", database], 73), (["clients", "--store", database], 2),
+            (["invitations", "--store", database], 2), (["ledger", "--store", database], 2),
+            (["register", "ann@example.com", "--store", database], 2),
+        ]
+        for (arguments, status) in commands {
+            let run = try CLI.run(arguments)
+            #expect(run.status == status, "\(arguments[0]): \(run.stderr)")
+            #expect(run.stderr.contains("another program's SQLite database") && run.stderr.split(separator: "\n").count == 1,
+                    "\(arguments[0]): \(run.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+    }
+
+    @Test func aStoreThatIsAnInputOrAnOutputOfTheRunIsAUsageError() throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.file("list.csv", text: "Name,Email\nAnn Lee,ann@example.com\n")
+        let out = folder.url.appendingPathComponent("out").path
+        #expect(try CLI.run(["import", input.path, "--store", input.path]).status == 64)
+        #expect(try CLI.run(["import", input.path, "--store", out + "/clients.csv", "--out", out]).status == 64)
+        #expect(!FileManager.default.fileExists(atPath: out + "/clients.csv"))
+    }
+}
