@@ -234,7 +234,7 @@ extension ClientStore {
     /// The client with `email` signs up: becomes registered, holds its entries and credits, and
     /// leaves the outbox. Refused for an e-mail with no client, or one already registered.
     public func register(email: String) throws -> StoredClient {
-        let address = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let address = EmailText.canonical(email)
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, status, registeredAt FROM clients WHERE email = ?",
                                              arguments: [address]) else {

@@ -96,6 +96,17 @@ struct StoreTests {
         #expect(may.report.problems.map(\.code) == ["mapped_column_missing"] && !may.report.hasFileErrors)
     }
 
+    @Test func anAddressIsOneAddressInComposedOrDecomposedFormAndCase() throws {
+        let studio = try Studio()
+        let composed = "zo\u{E9}@ex\u{E4}mple.fr", decomposed = "ZOE\u{301}@exa\u{308}mple.fr"
+        try studio.importing([try studio.file("list.csv", "Name,Email,Entries\nZoé Example,\(composed),5\n")])
+        let again = try studio.importing([try studio.file("list2.csv", "Name,Email,Entries\nZoé Example,\(decomposed),4\n")])
+        #expect(again.created == 0 && again.updated == 1)
+        #expect(try studio.store.register(email: " \(decomposed) ").email == composed)
+        // Lower case, not case folding: ß stays ß.
+        #expect(EmailText.canonical("STRAẞE@example.de") == "straße@example.de")
+    }
+
     @Test func theSameFileTwiceChangesNothingAndTheLedgerSaysSo() throws {
         let studio = try Studio()
         let file = try Fixtures.input(of: "zenamu-seed")

@@ -4,9 +4,9 @@ import ZenamuCore
 /// E-mail syntax as mail systems accept it in practice, and the typos people make in the
 /// domains everybody uses.
 public enum EmailAddress {
-    /// Trimmed, lower-cased, without a `mailto:` or `<…>` wrapper.
+    /// Trimmed, lower-cased, composed (`EmailText.canonical`), without a `mailto:` or `<…>` wrapper.
     public static func normalise(_ text: String) -> String {
-        var address = text.trimmed.lowercased()
+        var address = EmailText.canonical(text)
         if address.hasPrefix("mailto:") { address.removeFirst("mailto:".count) }
         if address.hasPrefix("<"), address.hasSuffix(">") { address = String(address.dropFirst().dropLast()) }
         return address
