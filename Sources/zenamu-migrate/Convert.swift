@@ -24,6 +24,12 @@ struct Convert: ParsableCommand {
     @Option(help: "The folder to write clients.csv and report.json into (created when missing).")
     var out: String
 
+    func validate() throws {
+        if out.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--out needs a folder to write clients.csv and report.json into, such as --out lotus/march.")
+        }
+    }
+
     func run() throws {
         var options = input.conversionOptions
         options.locale = locale

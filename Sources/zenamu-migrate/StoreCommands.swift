@@ -56,6 +56,10 @@ struct Import: ParsableCommand {
                 throw ValidationError("\(file) is both an input and the --store of this run; choose another --store path.")
             }
         }
+        if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--out needs a folder to write clients.csv, report.json and errors.xlsx into.")
+        }
+        if store.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--store needs a file, such as --store lotus.sqlite.") }
         if let out {
             let storePath = URL(fileURLWithPath: store).standardizedFileURL.path
             for name in ["clients.csv", "report.json", "errors.xlsx"]

@@ -158,3 +158,28 @@ extension OutputSafetyTests {
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("clients.csv").path))
     }
 }
+
+/// An interrupted run leaves no staged personal data behind, and an empty --out is no folder.
+@Suite("Interrupted runs")
+struct InterruptedRunTests {
+    @Test(arguments: [("TERM", Int32(143)), ("INT", Int32(130))])
+    func aTerminatedRunRemovesItsStaging(_ signal: String, _ status: Int32) throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.file("list.csv", text: "Name,Email\nAnn Lee,ann@example.com\n")
+        let out = folder.url.appendingPathComponent("out")
+        let run = try CLIProcess(["convert", input.path, "--out", out.path],
+                                 environment: ["ZENAMU_STOP_AT": "output.staged:\(signal)"]).wait()
+        #expect(run.status == status, "\(run.stderr)")
+        let control = out.appendingPathComponent(".zenamu-migrate")
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: control.path)) ?? []
+        #expect(left.allSatisfy { !$0.hasPrefix("run-") }, "\(left)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("clients.csv").path))
+    }
+
+    @Test func anEmptyOutIsAUsageError() throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.file("list.csv", text: "Name,Email\nAnn Lee,ann@example.com\n")
+        #expect(try CLI.run(["convert", input.path, "--out", ""]).status == 64)
+        #expect(try CLI.run(["import", input.path, "--store", folder.url.appendingPathComponent("s.sqlite").path, "--out", " "]).status == 64)
+    }
+}

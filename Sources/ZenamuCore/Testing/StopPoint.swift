@@ -6,8 +6,9 @@ import Darwin
 #endif
 
 /// The tests' way to kill a run at a chosen moment by construction, not after a sleep:
-/// `ZENAMU_STOP_AT=<stage>[#n]` makes the process send itself SIGKILL the n-th time (default: the
-/// first) it reaches `stage`. Without the variable a stage costs one comparison. The stages are
+/// `ZENAMU_STOP_AT=<stage>[#n][:TERM|:INT]` makes the process send itself SIGKILL (or SIGTERM or
+/// SIGINT, which it may handle, and then waits for its handler to end it) the n-th time (default:
+/// the first) it reaches `stage`. Without the variable a stage costs one comparison. The stages are
 /// listed, with what has happened at each, in docs/TESTING.md; `StopPoint.stages` is that list,
 /// and a test holds the two together.
 package enum StopPoint {
@@ -23,8 +24,12 @@ package enum StopPoint {
         ("store.committed", "the import has committed; the outputs of --out are not in place yet"),
     ]
 
-    private static let wanted: (stage: String, count: Int)? = {
-        guard let value = ProcessInfo.processInfo.environment["ZENAMU_STOP_AT"], !value.isEmpty else { return nil }
+    private static let wanted: (stage: String, count: Int, signal: Int32)? = {
+        guard let setting = ProcessInfo.processInfo.environment["ZENAMU_STOP_AT"], !setting.isEmpty else { return nil }
+        let signalled = setting.split(separator: ":", maxSplits: 1)
+        let value = signalled[0]
+        let signal: Int32 = signalled.count == 2 ? (signalled[1] == "TERM" ? SIGTERM : signalled[1] == "INT" ? SIGINT : SIGKILL)
+            : SIGKILL
         let parts = value.split(separator: "#", maxSplits: 1)
         let stage = String(parts[0])
         guard stages.contains(where: { $0.name == stage }) else {
@@ -35,7 +40,7 @@ package enum StopPoint {
             exit(64)
         }
         let count = parts.count == 2 ? Int(parts[1]) ?? 1 : 1
-        return (stage, max(1, count))
+        return (stage, max(1, count), signal)
     }()
 
     nonisolated(unsafe) private static var reached = 0
@@ -51,6 +56,9 @@ package enum StopPoint {
         reached += 1
         let now = reached == wanted.count
         lock.unlock()
-        if now { kill(getpid(), SIGKILL) }
+        guard now else { return }
+        kill(getpid(), wanted.signal)
+        // A handled signal ends the process from its handler's thread: this one waits for it.
+        while true { pause() }
     }
 }

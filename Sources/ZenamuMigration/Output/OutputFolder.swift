@@ -59,6 +59,7 @@ public final class OutputFolder {
         guard mkdir(staging.path, 0o700) == 0 else {
             throw OutputError(path: path, errno: errno, doing: "cannot create a staging folder in it")
         }
+        InterruptCleanup.remove(onInterrupt: staging.path)
     }
 
     deinit {
