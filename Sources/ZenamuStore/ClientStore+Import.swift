@@ -238,12 +238,12 @@ extension ClientStore {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, status, registeredAt FROM clients WHERE email = ?",
                                              arguments: [address]) else {
-                throw StoreError("no client in the store has the e-mail \(address); nothing was registered")
+                throw StoreError("no client in the store has the e-mail \(address); nothing was registered", kind: .refused)
             }
             guard (row["status"] as String) == "unregistered" else {
                 let day = (row["registeredAt"] as String?).map { String($0.prefix(10)) } ?? "an earlier day"
                 throw StoreError("\(address) has already signed up (on \(day)) and holds its balances; "
-                    + "a second registration is refused")
+                    + "a second registration is refused", kind: .refused)
             }
             let id: Int64 = row["id"]
             try db.execute(sql: "UPDATE clients SET status = 'registered', registeredAt = ?, updatedAt = ? WHERE id = ?",

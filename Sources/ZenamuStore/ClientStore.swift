@@ -28,7 +28,7 @@ public final class ClientStore {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             // EEXIST: another import created it a moment ago; the migration lock below orders us.
             guard descriptor >= 0 || errno == EEXIST else {
-                throw StoreError("cannot create the store \(path): \(String(cString: strerror(errno)))")
+                throw StoreError("cannot create the store \(path): \(String(cString: strerror(errno)))", kind: .unwritable)
             }
             if descriptor >= 0 { close(descriptor) }
         }
@@ -74,8 +74,8 @@ public final class ClientStore {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError("\(path) is not a Zenamu store (not an SQLite database); choose another --store path")
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-            throw StoreError.busy(path)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
         } catch {
             throw StoreError("cannot open the store \(path): \(error)")
         }
@@ -102,19 +102,46 @@ public final class ClientStore {
                 }
                 return result!
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-            throw StoreError.busy(path)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try queue.read(body)
+        do {
+            return try queue.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
+        }
     }
 }
 
 extension StoreError {
     static func busy(_ path: String) -> StoreError {
-        StoreError("the store \(path) is in use by another import; run again when it has finished")
+        StoreError("the store \(path) is in use by another command; run again when it has finished", kind: .busy)
+    }
+
+    /// SQLite's failure as one sentence naming the store, never its SQL.
+    public init(_ error: DatabaseError, path: String) {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            self = .busy(path)
+        case .SQLITE_FULL:
+            self.init("the store \(path) cannot be written: the disk is full or a file-size limit was reached; "
+                + "nothing of this command was kept", kind: .unwritable)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+            self.init("the store \(path) cannot be written: it or its folder is read-only; nothing of this command "
+                + "was kept", kind: .unwritable)
+        case .SQLITE_IOERR:
+            self.init("the store \(path) cannot be written: writing to the disk failed (a full disk or a file-size "
+                + "limit); nothing of this command was kept", kind: .unwritable)
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            self.init("the store \(path) is damaged and cannot be read; nothing of this command was kept (restore it "
+                + "from a copy)")
+        default:
+            self.init("the store \(path) cannot be used (SQLite result \(error.resultCode.rawValue)); nothing of this "
+                + "command was kept")
+        }
     }
 }
 

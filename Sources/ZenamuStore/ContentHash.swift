@@ -24,6 +24,23 @@ public enum ContentHash {
 
 /// The store could not do what was asked; one sentence for the user.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
+    /// What a caller can do about it: the command line's exit status follows it.
+    public enum Kind: Sendable, Equatable {
+        /// The store is not what it should be: missing, damaged, not a store, written by a newer tool.
+        case unreadable
+        /// Something cannot be written: a full disk, a file-size limit, a read-only store or folder.
+        case unwritable
+        /// Another command holds the store for longer than the wait: try again later.
+        case busy
+        /// What was asked cannot be done to this store as it is (`register`: no such client).
+        case refused
+    }
+
     public let description: String
-    public init(_ description: String) { self.description = description }
+    public let kind: Kind
+
+    public init(_ description: String, kind: Kind = .unreadable) {
+        self.description = description
+        self.kind = kind
+    }
 }

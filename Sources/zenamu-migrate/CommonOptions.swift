@@ -114,6 +114,8 @@ enum Exit {
     static let rejectedRows = ExitCode(1)
     static let unreadableInput = ExitCode(2)
     static let cannotWriteOutput = ExitCode(73)
+    /// EX_TEMPFAIL: the store is busy; the same command later may succeed (`register`).
+    static let tryAgainLater = ExitCode(75)
 }
 
 /// Runs `body`, turning every failure the contract names into one clear sentence and its status:

@@ -4,16 +4,29 @@ import ZenamuCore
 import ZenamuMigration
 import ZenamuSinks
 import ZenamuStore
+import GRDB
 
 extension InvitePolicy: ExpressibleByArgument {}
 
-/// Runs `body`, turning a store's refusal into one sentence and `status`.
-func usingStore<T>(failing status: ExitCode = Exit.cannotWriteOutput, _ body: () throws -> T) throws -> T {
+/// Runs `body`, turning a store's failure into one sentence and its status: what cannot be written
+/// 73, what cannot be read `unreadable` (2 for the commands that read a store; 73 for `import`,
+/// as the README says), a store busy for longer than the wait `busy` (73; `register` 75).
+func usingStore<T>(failing unreadable: ExitCode = Exit.cannotWriteOutput, busy: ExitCode = Exit.cannotWriteOutput,
+                   _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
         printError(error.description)
-        throw status
+        switch error.kind {
+        case .unreadable: throw unreadable
+        case .unwritable: throw Exit.cannotWriteOutput
+        case .busy: throw busy
+        case .refused: throw Exit.rejectedRows
+        }
+    } catch let error as DatabaseError {
+        let described = StoreError(error, path: "")
+        printError(described.description)
+        throw described.kind == .unreadable ? unreadable : described.kind == .busy ? busy : Exit.cannotWriteOutput
     }
 }
 
@@ -79,6 +92,12 @@ struct Import: ParsableCommand {
         let progress = TerminalProgress.attach(to: &options)
         defer { progress?.clear() }
         var conversion = try reportingErrors { try Conversion(options: options, adapters: input.adapters()) }
+        // A missing or unreadable input is said before any store is created for it.
+        for file in input.files where !FileManager.default.isReadableFile(atPath: file) {
+            printError("\(file): " + (FileManager.default.fileExists(atPath: file) ? "the file cannot be read (permission denied)"
+                : "there is no such file") + "; nothing was imported")
+            throw Exit.unreadableInput
+        }
         let folder = try out.map { out in try reportingErrors { try OutputFolder(path: out, inputs: input.files) } }
         let exists = FileManager.default.fileExists(atPath: store)
         let opened = try usingStore {
@@ -88,12 +107,24 @@ struct Import: ParsableCommand {
         conversion.options.rememberedChoices = try usingStore { try opened.rememberedDecisions() }.map {
             ColumnChoice.remembered(column: $0.header, field: $0.field.flatMap(CanonicalField.init(rawValue:)), adapter: $0.adapter)
         }
-        let result = try usingStore {
-            try reportingErrors {
-                try conversion.run(paths: input.files, into: opened, policy: invite, dryRun: dryRun, studio: studio,
-                                   toolVersion: ZenamuMigrate.configuration.version, outputs: folder, quiet: true)
-            }
+        // A store this command created for an import that failed, or imported nothing, is not left behind.
+        let removeIfNew = {
+            guard !exists, !dryRun else { return }
+            for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
         }
+        let result: (summary: ImportSummary, outputs: ConversionResult?, report: RunReport)
+        do {
+            result = try usingStore {
+                try reportingErrors {
+                    try conversion.run(paths: input.files, into: opened, policy: invite, dryRun: dryRun, studio: studio,
+                                       toolVersion: ZenamuMigrate.configuration.version, outputs: folder, quiet: true)
+                }
+            }
+        } catch {
+            removeIfNew()
+            throw error
+        }
+        if result.summary.outcome == "not imported" { removeIfNew() }
         if let out, let outputs = result.outputs {
             let shown = { (name: String) in (out as NSString).appendingPathComponent(name) }
             print(Summary.text(outputs.report, warnings: outputs.warnings, clients: shown("clients.csv"),
@@ -233,7 +264,7 @@ struct Register: ParsableCommand {
 
     func run() throws {
         let opened = try usingStore(failing: Exit.unreadableInput) { try ClientStore(path: store, create: false) }
-        let client = try usingStore(failing: Exit.rejectedRows) { try opened.register(email: email) }
+        let client = try usingStore(failing: Exit.unreadableInput, busy: Exit.tryAgainLater) { try opened.register(email: email) }
         print("\(client.email ?? email) is registered as \(client.name) and holds \(client.entries ?? 0) entries and "
             + "\(client.credits ?? "0") credits.")
     }

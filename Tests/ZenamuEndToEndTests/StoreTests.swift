@@ -406,3 +406,77 @@ struct ForeignStoreTests {
         #expect(!FileManager.default.fileExists(atPath: out + "/clients.csv"))
     }
 }
+
+/// The store commands' exit statuses, as the README's table says, each with one sentence.
+@Suite("Store exit statuses")
+struct StoreExitStatusTests {
+    static func importOne(_ folder: TemporaryFolder, into store: String) throws {
+        let input = try folder.file("first.csv", text: "Name,Email,Entries\nAnn Lee,ann@example.com,5\n")
+        #expect(try CLI.run(["import", input.path, "--store", store]).status == 0)
+    }
+
+    static func oneSentence(_ run: CLI.Result) -> Bool {
+        run.stderr.split(separator: "\n").count == 1 && !run.stderr.contains("SQL") && !run.stderr.contains("INSERT")
+    }
+
+    @Test func aMissingInputIs2AndCreatesNoStore() throws {
+        let folder = try TemporaryFolder()
+        let store = folder.url.appendingPathComponent("new.sqlite").path
+        let run = try CLI.run(["import", folder.url.appendingPathComponent("missing.csv").path, "--store", store])
+        #expect(run.status == 2 && Self.oneSentence(run), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
+
+    @Test func aFileSizeLimitDuringImportIs73InOneSentenceAndLeavesNoNewStore() throws {
+        let folder = try TemporaryFolder()
+        let rows = (0..<20_000).map { "Client \($0),client\($0)@example.com,\($0 % 20)" }.joined(separator: "\n")
+        let input = try folder.file("big.csv", text: "Name,Email,Entries\n" + rows + "\n")
+        let store = folder.url.appendingPathComponent("big.sqlite").path
+        let run = try CLIProcess(["import", input.path, "--store", store], fileSizeLimit: 512 * 1024).wait()
+        #expect(run.status == 73 && run.stderr.contains("cannot be written") && run.stderr.split(separator: "\n").count == 1,
+                "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
+
+    @Test func aDamagedStoreIs2ForEveryReadingCommandAndRegisterChangesNothing() throws {
+        let folder = try TemporaryFolder()
+        let store = folder.url.appendingPathComponent("studio.sqlite").path
+        try Self.importOne(folder, into: store)
+        // Pages past the first overwritten: the schema reads, the tables do not.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: store))
+        try handle.seek(toOffset: 4096)
+        try handle.write(contentsOf: Data(repeating: 0xFF, count: 4096 * 3))
+        try handle.close()
+        let damaged = try Data(contentsOf: URL(fileURLWithPath: store))
+        for arguments in [["clients"], ["invitations"], ["ledger"], ["register", "ann@example.com"]] {
+            let run = try CLI.run(arguments + ["--store", store])
+            #expect(run.status == 2 && Self.oneSentence(run) && run.stderr.contains("damaged"), "\(arguments): \(run.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == damaged)
+    }
+
+    @Test func registerIsRefusedWith1AndAskedToTryAgainWith75WhileAnImportHoldsTheStore() throws {
+        let folder = try TemporaryFolder()
+        let store = folder.url.appendingPathComponent("studio.sqlite").path
+        try Self.importOne(folder, into: store)
+        let refused = try CLI.run(["register", "nobody@example.com", "--store", store])
+        #expect(refused.status == 1 && Self.oneSentence(refused), "\(refused.stderr)")
+
+        // An import held at its commit, by construction: it says so through a FIFO, then waits.
+        let fifo = folder.url.appendingPathComponent("stopped").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let second = try folder.file("second.csv", text: "Name,Email,Entries\nAnn Lee,ann@example.com,4\n")
+        let holding = try CLIProcess(["import", second.path, "--store", store],
+                                     environment: ["ZENAMU_STOP_AT": "store.commit:PAUSE", "ZENAMU_STOP_NOTIFY": fifo])
+        let reader = open(fifo, O_RDONLY)
+        var byte: UInt8 = 0
+        #expect(read(reader, &byte, 1) == 1)
+        close(reader)
+        let busy = try CLI.run(["register", "ann@example.com", "--store", store])
+        holding.kill()
+        _ = holding.wait()
+        #expect(busy.status == 75 && Self.oneSentence(busy) && busy.stderr.contains("in use"), "\(busy.stderr)")
+        // Nothing changed: Ann is still unregistered, and registers now.
+        #expect(try CLI.run(["register", "ann@example.com", "--store", store]).status == 0)
+    }
+}

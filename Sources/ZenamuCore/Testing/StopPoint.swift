@@ -6,9 +6,10 @@ import Darwin
 #endif
 
 /// The tests' way to kill a run at a chosen moment by construction, not after a sleep:
-/// `ZENAMU_STOP_AT=<stage>[#n][:TERM|:INT]` makes the process send itself SIGKILL (or SIGTERM or
-/// SIGINT, which it may handle, and then waits for its handler to end it) the n-th time (default:
-/// the first) it reaches `stage`. Without the variable a stage costs one comparison. The stages are
+/// `ZENAMU_STOP_AT=<stage>[#n][:TERM|:INT|:PAUSE]` makes the process send itself SIGKILL (or
+/// SIGTERM or SIGINT, which it may handle, and then waits for its handler to end it; or, PAUSE, stay
+/// there, holding what it holds, after writing a line to the FIFO `ZENAMU_STOP_NOTIFY`) the n-th
+/// time (default: the first) it reaches `stage`. Without the variable a stage costs one comparison. The stages are
 /// listed, with what has happened at each, in docs/TESTING.md; `StopPoint.stages` is that list,
 /// and a test holds the two together.
 package enum StopPoint {
@@ -28,8 +29,9 @@ package enum StopPoint {
         guard let setting = ProcessInfo.processInfo.environment["ZENAMU_STOP_AT"], !setting.isEmpty else { return nil }
         let signalled = setting.split(separator: ":", maxSplits: 1)
         let value = signalled[0]
-        let signal: Int32 = signalled.count == 2 ? (signalled[1] == "TERM" ? SIGTERM : signalled[1] == "INT" ? SIGINT : SIGKILL)
-            : SIGKILL
+        // PAUSE: no signal; the process stays at the stage (holding what it holds) until killed.
+        let signal: Int32 = signalled.count == 2 ? (signalled[1] == "TERM" ? SIGTERM : signalled[1] == "INT" ? SIGINT
+            : signalled[1] == "PAUSE" ? 0 : SIGKILL) : SIGKILL
         let parts = value.split(separator: "#", maxSplits: 1)
         let stage = String(parts[0])
         guard stages.contains(where: { $0.name == stage }) else {
@@ -57,7 +59,18 @@ package enum StopPoint {
         let now = reached == wanted.count
         lock.unlock()
         guard now else { return }
-        kill(getpid(), wanted.signal)
+        if wanted.signal == 0 {
+            // Says it is there through the FIFO a test waits on (ZENAMU_STOP_NOTIFY), then waits.
+            if let fifo = ProcessInfo.processInfo.environment["ZENAMU_STOP_NOTIFY"] {
+                let descriptor = open(fifo, O_WRONLY)
+                if descriptor >= 0 {
+                    _ = write(descriptor, "\n", 1)
+                    close(descriptor)
+                }
+            }
+        } else {
+            kill(getpid(), wanted.signal)
+        }
         // A handled signal ends the process from its handler's thread: this one waits for it.
         while true { pause() }
     }
