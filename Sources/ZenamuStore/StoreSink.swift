@@ -68,7 +68,9 @@ public final class StoreSink: ClientSink {
             if !registered { try invite(existing, record: record, balance: balance) }
         } else {
             // A new client is unregistered.
-            try invite(try insert(record, balance: balance), record: record, balance: balance)
+            let client = try insert(record, balance: balance)
+            created.insert(client)
+            try invite(client, record: record, balance: balance)
             summary.created += 1
         }
         StopPoint.reach("store.client")
@@ -76,11 +78,20 @@ public final class StoreSink: ClientSink {
 
     // MARK: - Matching
 
+    /// The clients this import created: a client without an e-mail is matched only to one that
+    /// existed before it (the pipeline already matched the run's rows to each other, by e-mail
+    /// alone, as `clients.csv` shows them), so two people of one name stay two.
+    private var created: Set<Int64> = []
+
     private func find(_ record: ClientRecord) throws -> Int64? {
         if let email = record.email {
             return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM clients WHERE email = ?"),
                                      arguments: [email])
         }
+        return try findWithoutEmail(record).flatMap { created.contains($0) ? nil : $0 }
+    }
+
+    private func findWithoutEmail(_ record: ClientRecord) throws -> Int64? {
         if let id = record.sourceClientID, !id.isEmpty {
             return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM clients WHERE sourceSystem = ? AND sourceClientID = ? AND email IS NULL"),
                                      arguments: [system, id])

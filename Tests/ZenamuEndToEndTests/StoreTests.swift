@@ -480,3 +480,30 @@ struct StoreExitStatusTests {
         #expect(try CLI.run(["register", "ann@example.com", "--store", store]).status == 0)
     }
 }
+
+/// What `import` keeps is what `convert` writes: `clients --format csv` is `clients.csv`.
+@Suite("The store holds clients.csv")
+struct StoreHoldsClientsCSVTests {
+    static let cases = Fixtures.cases.map { "fixtures/\($0)" } + ["crashers/store-same-name-no-email-merged.csv"]
+
+    @Test(arguments: cases)
+    func clientsAsCSVAreClientsCSV(_ place: String) throws {
+        let folder = try TemporaryFolder()
+        let name = place.hasPrefix("fixtures/") ? String(place.dropFirst("fixtures/".count)) : nil
+        let inputs = try name.map { try Fixtures.inputs(of: $0).map(\.path) } ?? [Fixtures.url(place).path]
+        let args = try name.map { name -> [String] in
+            let file = Fixtures.url(name).appendingPathComponent("args")
+            guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+            return try String(contentsOf: file, encoding: .utf8).split(whereSeparator: \.isWhitespace).map(String.init)
+        } ?? []
+        let out = folder.url.appendingPathComponent("out").path
+        let store = folder.url.appendingPathComponent("studio.sqlite").path
+        _ = try CLI.run(["convert"] + inputs + ["--out", out] + args)
+        let imported = try CLI.run(["import"] + inputs + ["--store", store] + args)
+        #expect([0, 1].contains(imported.status), "\(imported.stderr)")
+        let listed = try CLI.run(["clients", "--store", store, "--format", "csv"])
+        // Compared as bytes: reading the file as a String would drop its byte-order mark.
+        let written = try Data(contentsOf: URL(fileURLWithPath: out + "/clients.csv"))
+        #expect(Data(listed.stdout.utf8) == written, "\(place)")
+    }
+}
