@@ -10,7 +10,8 @@ import ZenamuCore
 /// A stem starts a word ("rest" in "restants"); a few also match inside one, for German and
 /// Hungarian compounds ("Restguthaben", "fennmaradó").
 enum BalanceHeaderWords {
-    /// A stem starts a word; one written with a leading `*` may sit inside it (a compound).
+    /// A stem starts a word; one written with a leading `*` may sit inside it (a compound), one
+    /// with a trailing `$` is the whole word.
     struct Stem {
         let text: String
         let inside: Bool
@@ -22,7 +23,9 @@ enum BalanceHeaderWords {
             self.language = language
         }
 
-        func matches(_ word: String) -> Bool { inside ? word.contains(text) : word.hasPrefix(text) }
+        func matches(_ word: String) -> Bool {
+            inside ? word.contains(text) : text.hasSuffix("$") ? word == text.dropLast() : word.hasPrefix(text)
+        }
     }
 
     private static func stems(_ language: String, _ list: [String]) -> [Stem] { list.map { Stem($0, language: language) } }
@@ -46,7 +49,7 @@ enum BalanceHeaderWords {
         + stems("hu", ["*marad", "hatralev"])
         + stems("cs", ["zbyv", "zbyva", "zbyt"])
         + stems("sk", ["zostav", "zostava"])
-        + stems("de", ["verbleib", "ubrig", "offen"])
+        + stems("de", ["verbleib", "ubrig"])
         + stems("pl", ["pozostal"])
         + stems("es", ["quedan"])
         + stems("nl", ["resterend"])
@@ -63,21 +66,40 @@ enum BalanceHeaderWords {
         + stems("es", ["*saldo", "monedero"])
         + stems("nl", ["*tegoed"])
 
-    /// Counts and money that are not a balance: bookings made, visits attended, amounts paid or
-    /// owed, totals, points.
-    static let notABalance: [Stem] = stems("en", ["book", "attend", "used", "taken", "total", "paid", "spent",
-                                                   "owed", "outstand", "earned", "point", "cancel", "noshow",
-                                                   "shows", "since", "last", "purchas", "bought", "missed", "payment",
-                                                   "price", "revenue", "lifetime", "expired", "appointment", "registr",
-                                                   "reservation", "tax"])
-        + stems("fr", ["reserv", "effectu", "paye", "depens", "achat"])
-        + stems("it", ["prenot", "pagat", "effettu"])
-        + stems("hu", ["osszes", "foglal", "fizet", "teljes"])
-        + stems("cs", ["rezerv", "zaplac", "vycerp", "celkov"])
-        + stems("de", ["gesamt", "gebucht", "bezahlt", "besucht"])
-        + stems("pl", ["zarezerw", "zaplac", "wykorzyst"])
-        + stems("es", ["reservad", "pagad", "usad"])
-        + stems("nl", ["geboekt", "betaald", "totaal", "bijgewoond"])
+    /// Money that is not held: paid, spent, owed. Not a balance, unless units are left
+    /// ("paid classes remaining").
+    static let moneyNotHeld: [Stem] = stems("en", ["paid", "spent", "owed", "owing", "outstand", "debt", "arrear",
+                                                    "purchas", "bought", "payment", "price", "revenue", "tax", "due$"])
+        + stems("fr", ["paye", "depens", "achat", "du$", "dette", "impaye"])
+        + stems("it", ["pagat", "debito", "insolut"])
+        + stems("hu", ["fizet", "tartoz"])
+        + stems("cs", ["zaplac", "dluh", "nedoplat"])
+        + stems("de", ["bezahlt", "offen", "schuld", "ausstehend"])
+        + stems("pl", ["zaplac", "zadluz", "dlug"])
+        + stems("es", ["pagad", "deuda", "pendiente"])
+        + stems("nl", ["betaald", "openstaand", "schuld"])
+
+    /// Counts of what was done, not what is left: bookings made, visits attended, totals. A total
+    /// of stored value ("Gesamtguthaben") is a balance; a total of visits is not.
+    static let countsNotLeft: [Stem] = stems("en", ["book", "attend", "used", "taken", "earned", "point", "cancel",
+                                                     "noshow", "shows", "since", "last", "missed", "expired", "appointment",
+                                                     "registr", "reservation", "checkin"])
+        + stems("fr", ["reserv", "effectu"])
+        + stems("it", ["prenot", "effettu"])
+        + stems("hu", ["foglal"])
+        + stems("cs", ["rezerv", "vycerp"])
+        + stems("de", ["gebucht", "besucht"])
+        + stems("pl", ["zarezerw", "wykorzyst"])
+        + stems("es", ["reservad", "usad"])
+        + stems("nl", ["geboekt", "bijgewoond"])
+    static let totals: [Stem] = stems("en", ["total", "lifetime"]) + stems("hu", ["osszes", "teljes"])
+        + stems("cs", ["celkov"]) + stems("de", ["gesamt"]) + stems("nl", ["totaal"])
+
+    /// Alone (no balance word), these explain a column of counts: "Total Bookings", "Count".
+    static let countsAlone: [Stem] = stems("en", ["book", "attend", "appointment", "registr", "reservation", "checkin",
+                                                   "noshow", "count$"])
+        + stems("fr", ["reserv"]) + stems("it", ["prenot"]) + stems("hu", ["foglal"]) + stems("cs", ["rezerv"])
+        + stems("de", ["gebucht"]) + stems("pl", ["zarezerw"]) + stems("es", ["reservad"]) + stems("nl", ["geboekt", "bijgewoond"])
 
     /// Units that alone, as a plural, name the balance in exports ("Séances", "Vstupy").
     static let pluralAlone: Set<String> = ["seances", "entrees", "alkalmak", "vstupy", "wejscia", "ingressi", "entradas",
@@ -87,22 +109,32 @@ enum BalanceHeaderWords {
         func found(_ stems: [Stem]) -> [(word: String, stem: Stem)] {
             words.compactMap { word in stems.first { $0.matches(word) }.map { (word, $0) } }
         }
-        // "Over" (Dutch: left) and "due" are whole words; elsewhere they start others.
+        // A date of the balance ("Credit Expiry", "Guthaben gültig bis") is its pass's expiry.
+        if words.contains(where: { word in FieldHeaderWords.expiryWords.contains { FieldHeaderWords.matches($0, word) } }) {
+            return nil
+        }
+        // "Over" (Dutch: left) is a whole word; elsewhere it starts others.
         let left = found(remaining) + words.filter { $0 == "over" }.map { ($0, Stem("over", language: "nl")) }
         let unit = found(units), stored = found(value)
         let all = unit + left + stored
         // A credit card on file is not credit ("Credit Card": yes/no), a gift card's balance is.
-        let cardOnFile = words.contains("card") && !words.contains("balance") && left.isEmpty
+        let cardOnFile = words.contains("card") && !words.contains("balance") && left.isEmpty && !stored.isEmpty
         // "Visit count" is visits made; "number of visits remaining" is what is left.
-        let countOnly = left.isEmpty ? words.first { $0 == "count" || $0 == "number" || $0 == "pocet" } : nil
-        let veto = found(notABalance).first?.word ?? words.first { $0 == "due" || $0 == "sold" }
-            ?? countOnly ?? (cardOnFile ? "card" : nil)
+        let countOnly = left.isEmpty && !unit.isEmpty ? words.first { $0 == "count" || $0 == "number" || $0 == "pocet" } : nil
+        let veto: String?
+        if unit.isEmpty && stored.isEmpty {
+            veto = found(countsAlone).first?.word
+        } else {
+            let money = unit.isEmpty || left.isEmpty ? found(moneyNotHeld).first?.word : nil
+            let counts = left.isEmpty ? found(countsNotLeft).first?.word : nil
+            let total = left.isEmpty && !unit.isEmpty ? found(totals).first?.word : nil
+            veto = money ?? counts ?? total ?? countOnly ?? (cardOnFile ? "card" : nil)
+        }
         if let veto {
-            // Alone, a word of counts says what the column is too ("Total Bookings", "Count").
             let named = all.map(\.word) + [veto]
             return HeaderWords.Match(field: nil, words: named, languages: HeaderWords.distinct(all.map(\.stem.language)),
                                      note: "its words (\(named.joined(separator: ", "))) speak of bookings, visits, "
-                                        + "money paid or a card on file, not of a balance the client holds")
+                                        + "money paid or owed or a card on file, not of a balance the client holds")
         }
         guard !unit.isEmpty || !stored.isEmpty else { return nil }
         let field: CanonicalField

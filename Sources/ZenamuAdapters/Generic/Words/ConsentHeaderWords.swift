@@ -21,7 +21,8 @@ enum ConsentHeaderWords {
         add(1, "en", ["newsletter", "newsletters", "mailing"])
         add(0.6, "en", ["marketing", "optin", "subscribed", "subscribe", "subscription", "consent", "promotions",
                         "promotional", "updates", "accepts"])
-        add(0.4, "en", ["receive", "agree", "preference", "preferences", "emails", "email", "offers"])
+        add(0.6, "en", ["receive", "allow", "ok"])
+        add(0.4, "en", ["agree", "preference", "preferences", "emails", "email", "offers"])
         add(1, "fr", ["infolettre"])
         add(0.6, "fr", ["recevoir", "souhaite", "abonne", "consentement", "offres"])
         add(0.4, "fr", ["accepte", "commerciales", "communications"])
@@ -72,6 +73,18 @@ enum ConsentHeaderWords {
         "letiltva", "inaktiv",
     ]
 
+    /// Words that turn a consent sentence into its opposite.
+    static let negations: Set<String> = ["no", "not", "dont", "donotsend", "nesouhlasim", "nesuhlasim", "nie", "keinen", "keine",
+                                         "nicht", "pas", "geen", "niet", "non", "nem", "nechci", "nechcem"]
+
+    /// A yes/no column of the account's state ("Tax Exempt", "Active"), asked last: explained as
+    /// not consent.
+    static func accountState(_ tokens: [String]) -> HeaderWords.Match? {
+        guard let state = tokens.first(where: accountStates.contains) else { return nil }
+        return HeaderWords.Match(field: nil, words: [state], languages: [],
+                                 note: "its word \"\(state)\" speaks of the account's state, not of newsletter consent")
+    }
+
     /// `tokens`: the header's folded words and joined neighbours (`HeaderWords.tokens`).
     static func match(_ tokens: [String]) -> HeaderWords.Match? {
         var score = 0.0
@@ -83,12 +96,10 @@ enum ConsentHeaderWords {
             found.append(token)
             languages += entries.map(\.language)
         }
-        if score < 1, let state = tokens.first(where: accountStates.contains) {
-            return HeaderWords.Match(field: nil, words: [state], languages: [],
-                                     note: "its word \"\(state)\" speaks of the account's state, not of newsletter consent")
-        }
+        // "Do not send the newsletter", "Nesouhlasím…", "Ich möchte keinen Newsletter": a sentence
+        // that says no is an opt-out column.
         let optingOut = tokens.first(where: optOut.contains)
-            ?? (tokens.first == "no" && score >= 1 ? "no" : nil)
+            ?? (score >= 1 ? tokens.first(where: negations.contains) : nil)
         guard score >= 1 || optingOut != nil else { return nil }
         let distinct = HeaderWords.distinct(languages)
         if let channel = tokens.first(where: otherChannels.contains) {

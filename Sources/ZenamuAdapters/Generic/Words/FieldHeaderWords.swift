@@ -38,27 +38,40 @@ enum FieldHeaderWords {
     static let passWords = ["abonnement", "abbonamento", "permanentk", "berlet", "karnet", "carnet", "pass", "membership",
                             "mitgliedschaft", "bono", "tessera", "strippenkaart", "blockkarte"]
 
+    static let expiryWords = ["expir", "expire", "scaden", "lejar", "ervenyes", "platnost", "platn", "wazn", "vencim",
+                              "caducid", "gultig", "ablauf", "vervaldatum", "geldig"]
+    static let nameWords = ["name", "nom", "nome", "nombre", "naam", "nazwa", "nev", "neve$", "jmeno", "meno"]
+    /// People who are not the client.
+    static let otherPeople = ["emergency", "notfall", "urgence", "emergenza", "nouzov", "vesz", "awaryj", "emergencia",
+                              "nood", "staff", "employee", "instructor", "teacher", "trainer", "referr", "company", "firma",
+                              "business"]
+
     static let rules: [Rule] = [
-        Rule(field: .email, words: ["email", "mail", "courriel", "correo", "*email"], with: [],
-             not: ["verified", "valid", "bounced", "status", "confirmed", "marketing", "opt", "consent", "domain"]),
+        Rule(field: .email, words: ["email", "emails", "mail", "courriel", "correo", "*email"], with: [],
+             not: ["verified", "valid", "bounced", "status", "confirmed", "marketing", "opt", "consent", "domain", "receive",
+                   "allow", "ok$", "no$", "send", "accept", "subscri", "newsletter"] + otherPeople),
         Rule(field: .phone, words: ["mobile", "mobil", "cell", "handy", "portable", "cellulare", "komork", "movil", "gsm"],
              with: [], not: ["emergency", "notfall", "urgence", "emergenza", "nouzov", "vesz", "awaryj", "emergencia",
                              "nood", "verified"], rank: HeaderSynonym.mobile),
         Rule(field: .phone, words: ["phone", "telephone", "tel", "telefon", "telefono", "telefoon", "telefonu"], with: [],
              not: ["emergency", "notfall", "urgence", "emergenza", "nouzov", "vesz", "awaryj", "emergencia", "nood",
                    "verified"], rank: HeaderSynonym.generalPhone),
-        Rule(field: .fullName, words: ["name", "nom", "nome", "nombre", "naam", "nazwa", "nev", "jmeno", "meno"],
-             with: clientWords, not: ["company", "firma", "business", "studio", "emergency", "staff", "instructor",
-                                     "referr", "user", "login", "first", "last", "given", "family", "pass", "membership", "plan",
-                                     "product", "service", "class", "package"]),
+        Rule(field: .givenName, words: ["first", "given", "fore"], with: nameWords, not: otherPeople),
+        Rule(field: .familyName, words: ["last", "surname", "family", "sur$"], with: nameWords, not: otherPeople),
+        Rule(field: .fullName, words: nameWords,
+             with: clientWords, not: ["studio", "user", "login", "pass", "membership", "plan", "product", "service", "class",
+                                     "package"] + otherPeople),
         Rule(field: .clientID, words: ["id", "identifiant", "nr", "no", "number", "numero", "cislo", "azonosito", "code",
                                        "codice", "*nummer", "*szam"], with: clientWords + ["*kunden", "*mitglied", "*lid"],
-             not: ["phone", "tel", "tax", "vat", "card", "pass", "membership"]),
+             not: ["phone", "tel", "tax", "vat", "card", "pass", "membership", "zip", "postal", "post", "referr", "stripe",
+                   "promo", "coupon", "discount", "voucher", "gift"]),
         Rule(field: .clientID, words: ["*mitgliedsnummer", "*kundennummer", "*lidnummer", "*klantnummer"], with: [], not: []),
-        Rule(field: .passExpiry, words: ["expir", "expire", "scaden", "lejar", "ervenyes", "platnost", "platn", "wazn",
-                                         "vencim", "caducid", "gultig", "ablauf", "vervaldatum", "geldig"], with: [],
+        Rule(field: .passExpiry, words: expiryWords, with: [],
              not: ["card", "carte", "tarjeta", "karty", "karte", "birth", "naissance", "nascita", "szulet", "narozen",
-                   "geburt", "urodzenia", "nacimiento", "geboorte"]),
+                   "geburt", "urodzenia", "nacimiento", "geboorte",
+                   // The first day of validity ("gültig ab", "valid from"), not the last.
+                   "ab$", "vanaf", "od$", "kezdet", "from$", "start", "beginn", "debut", "inizio", "desde", "zacat", "pocat",
+                   "von$"]),
         Rule(field: .passExpiry, words: ["fin", "end", "ende", "konec", "koniec", "vege"], with: passWords, not: []),
         Rule(field: .country, words: ["country$", "pays$", "paese$", "orszag", "zeme$", "krajina$", "land$", "kraj$", "pais$"],
              with: [], not: ["birth", "naissance", "nascita", "szulet", "narozen", "geburt", "urodzenia", "nacimiento",

@@ -40,7 +40,9 @@ enum HeaderWords {
     static func match(_ header: String) -> Match? {
         let words = words(header)
         guard !words.isEmpty else { return nil }
-        return BalanceHeaderWords.match(words) ?? ConsentHeaderWords.match(tokens(header)) ?? FieldHeaderWords.match(words)
+        let tokens = tokens(header)
+        return BalanceHeaderWords.match(words) ?? ConsentHeaderWords.match(tokens) ?? FieldHeaderWords.match(words)
+            ?? ConsentHeaderWords.accountState(tokens)
     }
 
     /// Languages in first-seen order, once each.
