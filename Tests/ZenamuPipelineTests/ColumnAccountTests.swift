@@ -89,4 +89,17 @@ struct ColumnAccountTests {
             + "Bob Roe,bob@example.com,bob.work@example.com,,,+44 20 7946 0998\n")
         #expect(converted.clientLines == ["Ann Lee,ann@example.com,,,+442079460001,", "Bob Roe,bob@example.com,,,,"])
     }
+
+    @Test func aMoneyColumnNothingReadsIsCreditsToDecideButMoneyPaidIsExplained() throws {
+        let converted = try convert("Name,Email,Wert,Total Spent\nAnn Lee,ann@example.com,€ 12.50,€ 300\n"
+            + "Bob Roe,bob@example.com,€ 3,€ 80\n")
+        #expect(converted.report.problems.map(\.field) == ["credits"] && converted.report.problems.map(\.column) == ["Wert"])
+    }
+
+    @Test func yesNoInAnyCaseIsConsentAndAHeaderlessColumnIsNamedByItsLetter() throws {
+        let converted = try convert("Name,Email,\nAnn Lee,ann@example.com,Yes\nBob Roe,bob@example.com,no\n"
+            + "Cyd Poe,cyd@example.com,YES\nDee Day,dee@example.com,No\n")
+        let problem = try #require(converted.report.problems.first)
+        #expect(problem.field == "consent" && problem.message.contains(#"--map "C=consent""#))
+    }
 }

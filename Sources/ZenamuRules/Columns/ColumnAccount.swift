@@ -1,3 +1,4 @@
+import Foundation
 import ZenamuCore
 
 /// Every column of a file accounted for, the way every row is: each used column says where its
@@ -6,7 +7,8 @@ import ZenamuCore
 /// (`column_not_used`), never a silent loss. Where the header names no e-mail or phone column and
 /// exactly one unexplained column's values are e-mails (or phones), that column is read as it.
 ///
-/// Judged on the rows the plan reads ahead (the first `sampleRows` data rows).
+/// Judged on the rows the plan reads ahead (the first `sampleRows` data rows; see
+/// `ChosenTable.readingAhead`).
 public struct ColumnAccount: Sendable {
     public static let sampleRows = 1_000
 
@@ -39,10 +41,13 @@ public struct ColumnAccount: Sendable {
             guard let profile = profiles[column.column.index] else { continue }
             looks[column.column.index] = profile.looks.rawValue
             guard column.unexplained, !Self.namesAnIdOrPostalCode(column.column.header) else { continue }
-            let field: CanonicalField? = profile.looksLikeConsent ? .consent : profile.looksLikeEntries ? .entries : nil
+            let field: CanonicalField? = profile.looksLikeConsent ? .consent : profile.looksLikeEntries ? .entries
+                : profile.looksLikeCredits ? .credits : nil
             guard let field else { continue }
+            // A header the search cannot fold (empty, "€") is named by its letter in the flags.
+            let name = HeaderFolding.isNameable(column.column.header) ? column.column.header : column.column.letter
             problems.append(Issue(.columnNotUsed, file: file, row: header.number, column: column.column, field: field,
-                                  value: profile.examples, details: Self.flags(column.column.header, field)))
+                                  value: profile.examples, details: Self.flags(name, field)))
         }
         self.mapping = mapping
     }
@@ -113,4 +118,12 @@ extension ColumnAccount {
                 ], remembered: ["Stand=entries"]),
             ]),
     ]
+}
+
+/// Whether `--map` can name a column by its header: the header search folds it to letters or
+/// digits (ZenamuAdapters' `HeaderText.key`, which this module cannot see, keeps only those).
+enum HeaderFolding {
+    static func isNameable(_ header: String) -> Bool {
+        header.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) }
+    }
 }

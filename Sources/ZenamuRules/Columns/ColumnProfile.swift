@@ -36,6 +36,10 @@ public struct ColumnProfile: Equatable, Sendable {
     private var ascending = true
     private var last: Int?
 
+    /// Currency codes and the words studios write after amounts.
+    static let currencies: Set<String> = ["eur", "usd", "gbp", "czk", "huf", "pln", "chf", "sek", "nok", "dkk", "ron", "kc",
+                                          "kč", "ft", "zl", "zł", "lei", "kr", "fr"]
+
     /// The share of non-empty cells a kind must reach to say what the column looks like.
     static let share = 0.9
 
@@ -45,13 +49,17 @@ public struct ColumnProfile: Equatable, Sendable {
         let text = cell.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty, !NumberText.placeholders.contains(text.lowercased()) else { return }
         filled += 1
+        // Distinct as a reader sees them: "Yes" and "yes" are one answer.
+        let folded = text.lowercased()
         if distinct.count < 4 {
-            if !distinct.contains(text) { distinct.append(text) }
-        } else if !moreThanFourDistinct, !distinct.contains(text) {
+            if !distinct.contains(where: { $0.lowercased() == folded }) { distinct.append(text) }
+        } else if !moreThanFourDistinct, !distinct.contains(where: { $0.lowercased() == folded }) {
             moreThanFourDistinct = true
         }
         if ConsentWords.read(text) != nil { yesNo += 1 }
-        if let number = NumberText.plainWhole(text), String(number) == text {
+        // "5" and "5.0" (a spreadsheet's whole number) alike.
+        let wholeText = text.hasSuffix(".0") || text.hasSuffix(",0") ? String(text.dropLast(2)) : text
+        if let number = NumberText.plainWhole(wholeText), String(number) == wholeText {
             whole += 1
             if (0...999).contains(number) { small += 1 }
             if let last, number <= last { ascending = false }
@@ -72,10 +80,13 @@ public struct ColumnProfile: Equatable, Sendable {
             return
         }
         if case .number = NumberText.read(text, decimalComma: nil) {
+            // Money is a number with a currency: a symbol or a code, not any word ("10 Class Series",
+            // "1 Main St" are text with a number in it).
+            let rest = text.filter { !$0.isNumber && !" .,'\u{00A0}-".contains($0) }
             if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .currencySymbol })
-                || text.range(of: #"[A-Za-z]{2,3}\s*$|^\s*[A-Za-z]{2,3}"#, options: .regularExpression) != nil {
+                || Self.currencies.contains(rest.lowercased()) {
                 money += 1
-            } else {
+            } else if rest.isEmpty {
                 decimals += 1
             }
         }
@@ -102,6 +113,9 @@ public struct ColumnProfile: Equatable, Sendable {
 
     /// At least 90% yes/no words or booleans, with at most three distinct values.
     public var looksLikeConsent: Bool { looks == .yesNo }
+
+    /// At least 90% amounts with a currency: money a client may hold as credit.
+    public var looksLikeCredits: Bool { looks == .money }
 
     /// A few of its values, for a message: "5, 12, 0".
     public var examples: String { distinct.prefix(3).joined(separator: "; ") }

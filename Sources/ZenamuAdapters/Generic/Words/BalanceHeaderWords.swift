@@ -95,7 +95,8 @@ enum BalanceHeaderWords {
     static let totals: [Stem] = stems("en", ["total", "lifetime"]) + stems("hu", ["osszes", "teljes"])
         + stems("cs", ["celkov"]) + stems("de", ["gesamt"]) + stems("nl", ["totaal"])
 
-    /// Alone (no balance word), these explain a column of counts: "Total Bookings", "Count".
+    /// Alone (no balance word), these explain a column of counts: "Total Bookings", "Count"
+    /// (and money paid or owed explains one of amounts: "Total Spent", "Price").
     static let countsAlone: [Stem] = stems("en", ["book", "attend", "appointment", "registr", "reservation", "checkin",
                                                    "noshow", "count$"])
         + stems("fr", ["reserv"]) + stems("it", ["prenot"]) + stems("hu", ["foglal"]) + stems("cs", ["rezerv"])
@@ -123,7 +124,8 @@ enum BalanceHeaderWords {
         let countOnly = left.isEmpty && !unit.isEmpty ? words.first { $0 == "count" || $0 == "number" || $0 == "pocet" } : nil
         let veto: String?
         if unit.isEmpty && stored.isEmpty {
-            veto = found(countsAlone).first?.word
+            // "du", "due" alone are other words ("E-mail du client"); beside a balance they are owed.
+            veto = found(countsAlone).first?.word ?? found(moneyNotHeld).first { $0.word.count > 3 }?.word
         } else {
             let money = unit.isEmpty || left.isEmpty ? found(moneyNotHeld).first?.word : nil
             let counts = left.isEmpty ? found(countsNotLeft).first?.word : nil
