@@ -10,6 +10,24 @@ import ZenamuErrorWorkbook
 /// The studio owner corrects errors.xlsx and sends it back; convert reads it as it is.
 @Suite("The corrected workbook comes back")
 struct RoundTripTests {
+    @Test func theReplyReadsItsColumnsAsTheFirstRunDecidedThem() throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.file("list.csv", text: "Name,Email,Stand,Opt\nAnn Lee,ann@example.com,5,Yes\n"
+            + "Bob Roe,bob@example,12,No\n")
+        var options = ConversionOptions()
+        options.columnChoices = [try ColumnChoice.map("Stand=entries", files: []), try ColumnChoice.ignore("Opt", files: [])]
+        let first = try ConvertedFixture(paths: [input], options: options)
+        #expect(first.report.problems.isEmpty && first.report.rows.rejected == 1)
+        let sent = try WorkbookInspector(path: #require(first.errorsWorkbook).path)
+        let returned = try sent.savedAsExcelWould(to: folder.url.appendingPathComponent("fixed.xlsx"), editing: "To fix",
+                                                 ["list.csv #3": [3: "bob@example.com"]])
+        // No flag this time: the workbook kept how the columns were read.
+        let second = try ConvertedFixture(paths: [returned])
+        #expect(second.report.problems.isEmpty, "\(second.report.problems.map(\.message))")
+        #expect(second.clientLines == ["Bob Roe,bob@example.com,12,,,"])
+        #expect(second.report.files[0].mapping.filter { $0.source == "firstRun" }.map(\.column) == ["Name", "Email", "Stand", "Opt"])
+    }
+
     @Test func fixedRowsAreImportedAndTheRestComeBackWithTheirOriginalRows() throws {
         let first = try ConvertedFixture(fixture: "italian-validation")
         let sent = try WorkbookInspector(path: #require(first.errorsWorkbook).path)
@@ -68,7 +86,9 @@ struct RoundTripTests {
         let first = try ConvertedFixture(paths: [try Fixtures.input(of: "english-corrections")], options: options)
         let sent = try WorkbookInspector(path: #require(first.errorsWorkbook).path)
         let settings = try #require(sent[RunSettings.sheetName])
-        #expect(settings.hidden && RunSettings(rows: settings.rows) == RunSettings(region: "GB", locale: "fr"))
+        let kept = RunSettings(rows: settings.rows)
+        #expect(settings.hidden && kept.region == "GB" && kept.locale == "fr")
+        #expect(kept.columns.contains("Email=email") && kept.columns.contains("Remaining Classes=entries"), "\(kept.columns)")
 
         let folder = try TemporaryFolder()
         let returned = try sent.savedAsExcelWould(to: folder.url.appendingPathComponent("back.xlsx"), editing: "À corriger",

@@ -192,6 +192,9 @@ public enum ColumnSource: String, Sendable, Equatable {
     /// A decision an earlier import of the studio made (`--map` or `--ignore` then), which the
     /// store remembers for files of the same system.
     case remembered
+    /// How the first run read the column, kept in the error workbook it wrote: the reply's
+    /// columns are read the same way.
+    case firstRun
     /// The column's values: the only column whose content fits the e-mail or the phone.
     case content
 }

@@ -29,6 +29,9 @@ public final class ErrorWorkbookSink: ClientSink {
     private var importedRows: UInt32 = 0
     /// The hidden list's cell being written, its buffer kept from one client to the next.
     private var knownCell: [UInt8] = []
+    /// Hidden: the run's settings, and how each file's columns were read (rows added per file).
+    private var settings: XLSXWriter.Sheet?
+    private var settingsRows: UInt32 = 0
     /// Hidden: the original rows sent to fix, so deleted ones are noticed when the workbook returns.
     private var sent: XLSXWriter.Sheet?
     private var sentRows: UInt32 = 0
@@ -71,7 +74,9 @@ public final class ErrorWorkbookSink: ClientSink {
             for (row, cells) in kept.rows.enumerated() {
                 for (column, cell) in cells.enumerated() { try settings.text(UInt32(row), UInt16(column), cell) }
             }
+            settingsRows = UInt32(kept.rows.count)
             settings.hide()
+            self.settings = settings
             let sent = try writer.addSheet(SentRows.sheetName)
             try sent.text(0, 0, SentRows.header[0])
             sent.hide()
@@ -80,6 +85,13 @@ public final class ErrorWorkbookSink: ClientSink {
             self.imported = imported
         }
         for client in file.knownClients { try remember(client) }
+        // How this file's columns were read, so the reply reads its columns the same way.
+        if let settings {
+            for cells in RunSettings.columnRows(file.mapping) where settingsRows < XLSXWriter.lastRow {
+                for (column, cell) in cells.enumerated() { try settings.text(settingsRows, UInt16(column), cell) }
+                settingsRows += 1
+            }
+        }
     }
 
     /// Creates the workbook as the first file starts, in the run's language.

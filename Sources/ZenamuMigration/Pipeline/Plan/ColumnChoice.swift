@@ -14,11 +14,25 @@ public struct ColumnChoice: Sendable, Equatable, CustomStringConvertible {
     /// For a decision the store remembers: the adapter of the files it was made for (nil: any).
     public private(set) var remembered = false
     public private(set) var adapter: String?
+    /// A column as the first run read it (the returned workbook's hidden settings).
+    public private(set) var firstRun = false
 
     public init(file: String? = nil, column: String, field: CanonicalField?) {
         self.file = file
         self.column = column
         self.field = field
+    }
+
+    /// How the first run read a column ("HEADER=field", "HEADER=" for unused), from the returned
+    /// workbook's settings; nil for a line that is not one.
+    static func firstRun(_ line: String) -> ColumnChoice? {
+        guard let equals = line.lastIndex(of: "=") else { return nil }
+        let name = String(line[line.index(after: equals)...])
+        guard name.isEmpty || CanonicalField(rawValue: name) != nil else { return nil }
+        var choice = ColumnChoice(column: String(line[..<equals]), field: CanonicalField(rawValue: name))
+        choice.remembered = true
+        choice.firstRun = true
+        return choice
     }
 
     /// A decision an earlier import made for files read by `adapter`.
@@ -100,15 +114,16 @@ public struct ColumnChoice: Sendable, Equatable, CustomStringConvertible {
                 mapping.columns[position].field = field
                 mapping.columns[position].rank = 0
                 mapping.columns[position].inverted = false
-                mapping.columns[position].reason = choice.remembered
-                    ? "read as the \(field.label), as an earlier import of this studio decided (\(choice))"
+                mapping.columns[position].reason = choice.firstRun ? "read as the \(field.label), as the first run read it"
+                    : choice.remembered ? "read as the \(field.label), as an earlier import of this studio decided (\(choice))"
                     : "--map \"\(choice)\": read as the \(field.label)"
-                mapping.columns[position].source = choice.remembered ? .remembered : .map
+                mapping.columns[position].source = choice.firstRun ? .firstRun : choice.remembered ? .remembered : .map
             } else {
                 mapping.columns[position].field = nil
-                mapping.columns[position].reason = choice.remembered
-                    ? "not imported, as an earlier import of this studio decided" : "--ignore \"\(choice)\": not imported, as asked"
-                mapping.columns[position].source = choice.remembered ? .remembered : .ignore
+                mapping.columns[position].reason = choice.firstRun ? "not imported, as in the first run"
+                    : choice.remembered ? "not imported, as an earlier import of this studio decided"
+                    : "--ignore \"\(choice)\": not imported, as asked"
+                mapping.columns[position].source = choice.firstRun ? .firstRun : choice.remembered ? .remembered : .ignore
             }
             mapping.columns[position].unexplained = false
         }
@@ -118,7 +133,7 @@ public struct ColumnChoice: Sendable, Equatable, CustomStringConvertible {
     /// The remembered columns this file of their system lacks: each a warning (`mapped_column_missing`).
     static func missing(_ choices: [ColumnChoice], used: Set<Int>, adapter: String, file: String, headerRow: Int) -> [Issue] {
         choices.enumerated().compactMap { number, choice in
-            guard choice.remembered, !used.contains(number), choice.adapter == nil || choice.adapter == adapter,
+            guard choice.remembered, !choice.firstRun, !used.contains(number), choice.adapter == nil || choice.adapter == adapter,
                   let field = choice.field else { return nil }
             return Issue(.mappedColumnMissing, file: file, row: headerRow, field: field, value: choice.column,
                          details: ["column": choice.column])

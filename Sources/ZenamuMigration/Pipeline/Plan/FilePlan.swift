@@ -29,9 +29,13 @@ struct FilePlan {
         let found = table.found
         let info = table.source.info
         header = table.head[found.index]
-        // What earlier imports decided first, then what the user decides now.
+        // How the first run read the columns (a returned workbook), then what earlier imports
+        // decided, then what the user decides now.
         let adapterID = found.adapter.id
-        let remembered = ColumnChoice.apply(options.rememberedChoices, to: Self.marked(found.adapter, header: header.cells),
+        let firstRun = (kept?.columns ?? []).compactMap(ColumnChoice.firstRun)
+        let asFirstRun = ColumnChoice.apply(firstRun, to: Self.marked(found.adapter, header: header.cells),
+                                            header: header.cells, file: info.file, adapter: adapterID)
+        let remembered = ColumnChoice.apply(options.rememberedChoices, to: asFirstRun.mapping,
                                             header: header.cells, file: info.file, adapter: adapterID)
         let chosen = ColumnChoice.apply(options.columnChoices, to: remembered.mapping, header: header.cells,
                                         file: info.file, adapter: adapterID)
