@@ -50,7 +50,7 @@ public struct Inspection {
         lines.append("")
         lines.append("Columns")
         let width = min(28, file.mapping.map(\.column.count).max() ?? 0)
-        let toDecide = Set(file.problems.compactMap(\.columnLetter))
+        let toDecide = Set(file.problems.filter { $0.severity == .error }.compactMap(\.columnLetter))
         for column in file.mapping {
             let target = column.field.map { "→ \($0)" } ?? (toDecide.contains(column.letter) ? "  (TO DECIDE)" : "  (ignored)")
             var reason = column.reason
@@ -60,7 +60,7 @@ public struct Inspection {
         }
         for problem in file.problems {
             lines.append("")
-            lines.append("To decide  \(problem.message)")
+            lines.append((problem.severity == .error ? "To decide  " : "Note       ") + problem.message)
         }
         lines.append("")
         lines.append("First rows as they will be imported")

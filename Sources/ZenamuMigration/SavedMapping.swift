@@ -9,6 +9,13 @@ import ZenamuCore
 public enum SavedMapping {
     /// The declaration for `file` (its report entry, as `inspect` planned it).
     public static func declaration(of file: FileReport) throws -> AdapterDeclaration {
+        // A system with an adapter in Swift reads more than columns (passes, packed cells, a second
+        // file): a declaration would replace it with less.
+        if let adapter = AdapterRegistry.adapter(id: file.system), adapter.description.role == .namedSystem,
+           !(adapter is DeclarativeAdapter) {
+            throw UsageError("\(file.file) is read by \(adapter.description.name)'s own adapter, which a saved mapping "
+                + "would replace with less; decide its columns with --map and --ignore instead (import remembers them).")
+        }
         let headers = file.mapping.map(\.column)
         var columns: [String: String?] = [:]
         // A column still to decide stays undecided: saving it as unused would decide it unseen.

@@ -33,4 +33,10 @@ struct SavedMappingTests {
         #expect(converted.report.files.first?.system == adapter.id)
         #expect(converted.clientLines == ["Ann Lee,ann@example.com,,5,,", "Bob Roe,bob@example.com,,12,,"])
     }
+
+    @Test func aSystemWithItsOwnSwiftAdapterIsNotReplacedByASavedMapping() throws {
+        let inspection = try Inspection(path: try Fixtures.input(of: "wellnessliving-passes").path,
+                                        options: try Fixtures.options(of: "wellnessliving-passes"))
+        #expect(throws: UsageError.self) { try SavedMapping.declaration(of: try #require(inspection.report.files.first)) }
+    }
 }

@@ -30,4 +30,13 @@ struct TwoLocationsTests {
         let converted = try ConvertedFixture(paths: [file, other])
         #expect(converted.codesByRow == [3: ["duplicate_email"]])
     }
+
+    @Test func aSecondPersonOnTheEmailInTheLaterFileStaysForReview() throws {
+        let folder = try TemporaryFolder()
+        let north = try folder.file("north.csv", text: "Name,Email\nAda Example,family@example.com\n")
+        let south = try folder.file("south.csv", text: "Name,Email,Phone\nAda Example,family@example.com,+420 603 123 456\n"
+            + "Ben Example,family@example.com,\n")
+        let converted = try ConvertedFixture(paths: [north, south])
+        #expect(converted.codesByRow == [2: ["client_in_two_files"], 3: ["duplicate_email"]])
+    }
 }

@@ -21,8 +21,13 @@ final class CrossFileClients {
     /// Where each accepted client sits among the held outcomes, by e-mail.
     private var accepted: [String: (file: Int, index: Int)] = [:]
 
+    /// The e-mails of the current file already merged into an earlier file's client: a second
+    /// person on one of them in this file is a conflict within the file, which stands.
+    private var mergedHere: Set<String> = []
+
     func begin(_ start: FileStart, report: FileReport, tally: BalanceTally) {
         files.append(File(start: start, report: report, tally: tally))
+        mergedHere = []
     }
 
     func hold(_ outcome: RowOutcome) {
@@ -36,7 +41,8 @@ final class CrossFileClients {
     /// The outcome of `record`, which the reconciler found conflicting with an earlier client
     /// (`conflict`); nil when that client is of the same file, where the conflict stands.
     func resolve(_ record: ClientRecord, warnings: [Issue], conflict: Issue) -> RowOutcome? {
-        guard conflict.details["firstFile"] != nil, let email = record.email, let place = accepted[email],
+        guard conflict.details["firstFile"] != nil, let email = record.email, !mergedHere.contains(email),
+              let place = accepted[email],
               case .accepted(var earlier, let earlierWarnings) = files[place.file].outcomes[place.index]
         else { return nil }
         if earlier.hasBalance && record.hasBalance {
@@ -60,6 +66,7 @@ final class CrossFileClients {
             earlier.passExpiry = earlier.passExpiry ?? record.passExpiry
         }
         files[place.file].outcomes[place.index] = .accepted(earlier, warnings: earlierWarnings)
+        mergedHere.insert(email)
         let note = differences.isEmpty
             ? Issue(.clientInTwoFiles, file: conflict.file, row: conflict.row, column: conflict.column, field: .email,
                     value: email, details: conflict.details)
