@@ -22,10 +22,13 @@ struct BalancesJoined: Assembly {
             }
             // After the join: a client without an e-mail may now hold a balance.
             RuleBook.checkClient(&record, issues: &issues, context: rules)
+            // Claimed only by a client that is imported: one rejected, for its own errors or by the
+            // reconciler (another person on its e-mail), leaves its passes waiting for the fix.
+            let outcome = book.decide(record, issues: issues, rules: rules)
             if let id, joined != nil {
-                if issues.hasErrors { book.ledger.refuse(id) } else { book.ledger.claim(id) }
+                if case .rejected = outcome { book.ledger.refuse(id) } else { book.ledger.claim(id) }
             }
-            try emit(book.decide(record, issues: issues, rules: rules))
+            try emit(outcome)
         }
     }
 }

@@ -74,10 +74,10 @@ struct ReportBuilder {
         files[files.count - 1].rows = rows
         tally.count(outcome)
         regionGuess.count(outcome)
-        if var reply {
-            reply.account.count(outcome)
-            files[reply.file].returned = reply.account.rows
-            self.reply = reply
+        // In place: a copy of the account would copy its set of rows seen, every row (quadratic).
+        if reply != nil {
+            reply!.account.count(outcome)
+            files[reply!.file].returned = reply!.account.rows
         }
     }
 
