@@ -88,3 +88,44 @@ final class SpooledTableFile: TableFile {
     var sheetNames: [String] { table.sheetNames }
     func rows(sheet index: Int) throws -> any RowSource { try table.rows(sheet: index) }
 }
+
+/// Inputs a command reads more than once as a whole (`import` hashes a file, then converts it):
+/// a pipe among them is read once into a regular file of the same name in a folder of its own,
+/// so both read the same bytes and the reports name it as the user did.
+public final class SpooledInputs {
+    public let paths: [String]
+    private var folders: [String] = []
+
+    public init(_ paths: [String], limits: ReaderLimits) throws {
+        var spooled: [String] = []
+        var folders: [String] = []
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFIFO || info.st_mode & S_IFMT == S_IFSOCK else {
+                spooled.append(path)
+                continue
+            }
+            let name = (path as NSString).lastPathComponent
+            let spool = try InputSpool(path: path, file: name, limits: limits)
+            var template = Array((FileManager.default.temporaryDirectory.path + "/zenamu-pipe-XXXXXX").utf8CString)
+            guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+                throw InputError(file: name, reason: "the piped input cannot be kept in a temporary folder; save it to a "
+                    + "file and give that file instead.")
+            }
+            let folder = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+            folders.append(folder)
+            let kept = (folder as NSString).appendingPathComponent(name)
+            guard link(spool.path, kept) == 0 || (try? FileManager.default.copyItem(atPath: spool.path, toPath: kept)) != nil else {
+                throw InputError(file: name, reason: "the piped input cannot be kept in a temporary folder; save it to a "
+                    + "file and give that file instead.")
+            }
+            spooled.append(kept)
+        }
+        self.paths = spooled
+        self.folders = folders
+    }
+
+    deinit {
+        for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
+    }
+}

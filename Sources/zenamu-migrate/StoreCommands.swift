@@ -3,6 +3,7 @@ import Foundation
 import ZenamuCore
 import ZenamuMigration
 import ZenamuSinks
+import ZenamuReaders
 import ZenamuStore
 import GRDB
 
@@ -92,8 +93,10 @@ struct Import: ParsableCommand {
         let progress = TerminalProgress.attach(to: &options)
         defer { progress?.clear() }
         var conversion = try reportingErrors { try Conversion(options: options, adapters: input.adapters()) }
-        // A missing or unreadable input is said before any store is created for it.
-        for file in input.files where !FileManager.default.isReadableFile(atPath: file) {
+        // A missing or unreadable input is said before any store is created for it; a pipe is read
+        // once into a file, which is hashed and converted.
+        let inputs = try reportingErrors { try SpooledInputs(input.files, limits: options.limits) }
+        for file in inputs.paths where !FileManager.default.isReadableFile(atPath: file) {
             printError("\(file): " + (FileManager.default.fileExists(atPath: file) ? "the file cannot be read (permission denied)"
                 : "there is no such file") + "; nothing was imported")
             throw Exit.unreadableInput
@@ -116,7 +119,7 @@ struct Import: ParsableCommand {
         do {
             result = try usingStore {
                 try reportingErrors {
-                    try conversion.run(paths: input.files, into: opened, policy: invite, dryRun: dryRun, studio: studio,
+                    try conversion.run(paths: inputs.paths, into: opened, policy: invite, dryRun: dryRun, studio: studio,
                                        toolVersion: ZenamuMigrate.configuration.version, outputs: folder, quiet: true)
                 }
             }

@@ -507,3 +507,17 @@ struct StoreHoldsClientsCSVTests {
         #expect(Data(listed.stdout.utf8) == written, "\(place)")
     }
 }
+
+/// `import` reads a pipe once: hashed and converted from the same bytes.
+@Suite("Import from a pipe")
+struct PipedImportTests {
+    @Test func aPipedExportIsImported() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.file("list.csv", text: "Name,Email,Entries\nAnn Lee,ann@example.com,5\n")
+        let store = folder.url.appendingPathComponent("studio.sqlite").path
+        let run = try CLIProcess(["-c", #"exec "$0" import <(cat "$1") --store "$2""#, CLI.executable.path, file.path, store],
+                                 program: "/bin/bash").wait()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try ClientStore(path: store, create: false).clients().map(\.email) == ["ann@example.com"])
+    }
+}

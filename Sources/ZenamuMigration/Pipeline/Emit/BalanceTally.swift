@@ -43,8 +43,8 @@ struct BalanceTally {
         case let .rejected(provenance, _):
             (cells, expired, place) = (provenance.cells, nil, .rejected)
         }
-        if let column = entries, column < cells.count, let value = number(cells[column], counting: &balances.entries.unreadable) {
-            if let whole = Int(exactly: NSDecimalNumber(decimal: value).doubleValue), Decimal(whole) == value {
+        if let column = entries, column < cells.count, let whole = wholeNumber(cells[column]) {
+            do {
                 balances.entries.read += whole
                 let gone = place == .imported ? min(whole, expired?.entries ?? 0) : 0
                 balances.entries.expired += gone
@@ -53,11 +53,9 @@ struct BalanceTally {
                 case .rejected: balances.entries.inRejectedRows += whole
                 case .merged: balances.entries.merged += whole
                 }
-            } else {
-                balances.entries.unreadable += 1
             }
         }
-        if let column = credits, column < cells.count, let value = number(cells[column], counting: &balances.credits.unreadable) {
+        if let column = credits, column < cells.count, let value = Self.number(cells[column], decimalComma: decimalComma, counting: &balances.credits.unreadable) {
             balances.credits.read += value
             let gone = place == .imported ? min(value, expired?.credits ?? 0) : 0
             balances.credits.expired += gone
@@ -69,9 +67,24 @@ struct BalanceTally {
         }
     }
 
+    /// The cell's whole number of entries; nil for an empty cell or a placeholder, and for one that
+    /// is no whole number (counted in `unreadable`). Most cells are plain digits, read from their
+    /// bytes.
+    private mutating func wholeNumber(_ cell: String) -> Int? {
+        if let plain = NumberText.plainWhole(cell) { return plain }
+        guard let value = Self.number(cell, decimalComma: decimalComma, counting: &balances.entries.unreadable) else { return nil }
+        var exact = value, rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, 0, .plain)
+        guard rounded == value, let whole = Int(rounded.description) else {
+            balances.entries.unreadable += 1
+            return nil
+        }
+        return whole
+    }
+
     /// The cell's number; nil for an empty cell or a placeholder, and for one that is no number
     /// (counted in `unreadable`).
-    private func number(_ cell: String, counting unreadable: inout Int) -> Decimal? {
+    private static func number(_ cell: String, decimalComma: Bool?, counting unreadable: inout Int) -> Decimal? {
         switch NumberText.read(cell, decimalComma: decimalComma) {
         case .blank: return nil
         case let .number(value, _): return value

@@ -25,8 +25,9 @@ struct RegionGuess {
         case let .rejected(_, found): (issues, email) = (found, nil)
         case .skipped: return
         }
+        // Most rows have no issue at all: asked before anything is made.
+        guard !issues.isEmpty, issues.contains(where: { $0.kind == .phoneNeedsRegion }) else { return }
         let left = issues.filter { $0.kind == .phoneNeedsRegion }
-        guard !left.isEmpty else { return }
         count += left.count
         for issue in left where samples.count < Self.sampleSize { if let value = issue.value { samples.append(value) } }
         if let email, let tld = email.split(separator: ".").last.map(String.init), let region = Self.byDomain[tld] {
