@@ -228,23 +228,10 @@ struct Invitations: ParsableCommand {
             let studio = try opened.studio()
             let language = locale ?? studio.flatMap { MessageLanguage(rawValue: $0.locale) } ?? .english
             try reportingErrors {
-                do {
-                    // Each message holds a client's name, address and balances: their owner's only.
-                    try FileManager.default.createDirectory(atPath: export, withIntermediateDirectories: true,
-                                                            attributes: [.posixPermissions: 0o700])
-                    for (index, invitation) in invitations.enumerated() {
-                        let mail = InvitationMail(invitation, studio: studio?.name ?? "", from: from, messages: language.catalogue)
-                        let path = (export as NSString).appendingPathComponent(mail.fileName(index: index + 1))
-                        let file = try OutputFile(path: path + ".tmp")
-                        try file.write(try mail.rfc5322.utf8)
-                        try file.close()
-                        guard rename(path + ".tmp", path) == 0 else {
-                            throw OutputError(path: export, reason: "the e-mails cannot be written (\(String(cString: strerror(errno))))")
-                        }
-                    }
-                } catch let error as CocoaError {
-                    throw OutputError(path: export, reason: "the e-mails cannot be written (\(error.code.rawValue))")
+                let mails = invitations.map {
+                    InvitationMail($0, studio: studio?.name ?? "", from: from, messages: language.catalogue)
                 }
+                try OutboxExport.write(mails, into: export)
             }
             print("Wrote \(Summary.count(invitations.count, "invitation")) into \(export) in \(language.name).")
             return

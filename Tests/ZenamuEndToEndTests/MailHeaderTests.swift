@@ -61,17 +61,17 @@ struct MailHeaderTests {
     }
 
     /// The addresses of the messages in `folder`, as the mail parser reads their `To:`.
-    static func recipients(in folder: URL) throws -> [String] {
+    static func recipients(in folder: URL, only suffix: String = "") throws -> [String] {
         let script = """
             import email, email.policy, sys, os, json
             out = []
-            for name in sorted(os.listdir(sys.argv[1])):
+            for name in sorted(n for n in os.listdir(sys.argv[1]) if n.endswith(sys.argv[2]) and not n.startswith(".")):
                 with open(os.path.join(sys.argv[1], name), "rb") as f:
                     m = email.message_from_binary_file(f, policy=email.policy.default)
                 out.append([a.addr_spec for a in m["To"].addresses])
             print(json.dumps(out))
             """
-        let run = try CLIProcess(["-c", script, folder.path], program: "/usr/bin/python3").wait()
+        let run = try CLIProcess(["-c", script, folder.path, suffix], program: "/usr/bin/python3").wait()
         let parsed = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String]] ?? []
         return parsed.flatMap { $0.count == 1 ? $0 : ["(\($0.count) recipients)"] }
     }
@@ -122,8 +122,32 @@ struct PersonalDataPermissionTests {
         #expect(try Self.runUnderOpenUmask(["invitations", "--store", store, "--export", outbox, "--from", "S <s@example.com>"]).status == 0)
         let files = ["clients.csv", "report.json", "errors.xlsx"].map { (out as NSString).appendingPathComponent($0) }
             + [store] + (try FileManager.default.contentsOfDirectory(atPath: outbox)).map { (outbox as NSString).appendingPathComponent($0) }
-        #expect(files.count == 5)
+        // Three outputs, the store, two messages and the export's manifest (its file names hold addresses).
+        #expect(files.count == 6)
         for file in files { #expect(try Self.mode(file) == 0o600, "\(file)") }
         for folder in [out, outbox] { #expect(try Self.mode(folder) == 0o700, "\(folder)") }
+    }
+}
+
+/// The export folder holds exactly the outbox after each export, and nothing else of it is touched.
+@Suite("The exported outbox")
+struct OutboxExportTests {
+    @Test func aSecondExportAfterARegistrationHoldsExactlyTheOutbox() throws {
+        let folder = try TemporaryFolder()
+        let input = try folder.file("list.csv", text: "Name,Email,Entries\nAnn Lee,ann@example.com,5\nBob Roe,bob@example.com,2\n"
+            + "Cyd Poe,cyd@example.com,1\n")
+        let store = folder.url.appendingPathComponent("studio.sqlite").path
+        let outbox = folder.url.appendingPathComponent("outbox")
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        let own = outbox.appendingPathComponent("notes.txt")
+        try Data("mine".utf8).write(to: own)
+        #expect(try CLI.run(["import", input.path, "--store", store]).status == 0)
+        let export = ["invitations", "--store", store, "--export", outbox.path, "--from", "S <s@example.com>"]
+        #expect(try CLI.run(export).status == 0)
+        #expect(try MailHeaderTests.recipients(in: outbox, only: ".eml").sorted() == ["ann@example.com", "bob@example.com", "cyd@example.com"])
+        #expect(try CLI.run(["register", "ann@example.com", "--store", store]).status == 0)
+        #expect(try CLI.run(export).status == 0)
+        #expect(try MailHeaderTests.recipients(in: outbox, only: ".eml").sorted() == ["bob@example.com", "cyd@example.com"])
+        #expect(try String(contentsOf: own, encoding: .utf8) == "mine")
     }
 }

@@ -309,8 +309,9 @@ struct StoreTests {
         let exported = try CLI.run(["invitations", "--store", studio.path, "--export", out.url.path,
                                     "--from", "Jóga Lotos <ahoj@lotos.example>"])
         #expect(exported.status == 0 && exported.stdout.contains("Wrote 1 invitation") && exported.stdout.contains("Czech"))
-        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: out.url.path).first)
-        #expect(file == "0001-jana.novakova@seznam.cz.eml")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.url.path).sorted()
+        #expect(files == [OutboxExport.manifestName, "0001-jana.novakova@seznam.cz.eml"])
+        let file = try #require(files.last)
         let message = try String(contentsOf: out.url.appendingPathComponent(file), encoding: .utf8)
         // RFC 5322: CRLF lines, ASCII headers (non-ASCII as RFC 2047 encoded words), no line past 998.
         #expect(!message.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
