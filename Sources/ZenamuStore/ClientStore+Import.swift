@@ -181,6 +181,14 @@ public struct Invitation: Codable, Sendable, Equatable {
 
 extension ClientStore {
     public func clients(_ filter: ClientFilter = ClientFilter()) throws -> [StoredClient] {
+        var clients: [StoredClient] = []
+        try forEachClient(filter) { clients.append($0) }
+        return clients
+    }
+
+    /// The clients one at a time, in the order they were created, read from a cursor: memory stays
+    /// that of one client whatever the store holds (`clients --format csv|json` streams them).
+    public func forEachClient(_ filter: ClientFilter = ClientFilter(), _ body: (StoredClient) throws -> Void) throws {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let status = filter.status {
@@ -204,11 +212,13 @@ extension ClientStore {
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY c.id
             """
-        return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                StoredClient(name: row["name"], email: row["email"], entries: row["entries"], credits: row["credits"],
-                             phone: row["phone"], consent: row["consent"], status: row["status"], invited: row["invited"],
-                             passExpiry: row["passExpiry"], expiredEntries: row["expiredEntries"])
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                try body(StoredClient(name: row["name"], email: row["email"], entries: row["entries"], credits: row["credits"],
+                                      phone: row["phone"], consent: row["consent"], status: row["status"],
+                                      invited: row["invited"], passExpiry: row["passExpiry"],
+                                      expiredEntries: row["expiredEntries"]))
             }
         }
     }

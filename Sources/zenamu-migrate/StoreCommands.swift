@@ -181,18 +181,35 @@ struct Clients: ParsableCommand {
 
     func run() throws {
         let opened = try usingStore(failing: Exit.unreadableInput) { try ClientStore(path: store, create: false) }
-        let clients = try opened.clients(ClientFilter(status: status?.rawValue, hasBalance: hasBalance,
-                                                      consent: consent?.rawValue, invited: invited))
+        let filter = ClientFilter(status: status?.rawValue, hasBalance: hasBalance, consent: consent?.rawValue, invited: invited)
         switch format {
         case .csv:
-            var text = "\u{FEFF}" + CanonicalCSV.line(CanonicalCSV.header) + "\r\n"
-            for client in clients { text += CanonicalCSV.line(client.canonicalCells) + "\r\n" }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            // Streamed: a store of a million clients is listed in the memory of one.
+            let out = StreamedOutput()
+            out.write("\u{FEFF}" + CanonicalCSV.line(CanonicalCSV.header) + "\r\n")
+            try usingStore(failing: Exit.unreadableInput) {
+                try opened.forEachClient(filter) { out.write(CanonicalCSV.line($0.canonicalCells) + "\r\n") }
+            }
+            out.flush()
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(clients), as: UTF8.self))
+            let out = StreamedOutput()
+            var first = true
+            out.write("[\n")
+            try usingStore(failing: Exit.unreadableInput) {
+                try opened.forEachClient(filter) { client in
+                    // As JSONEncoder writes the whole array: each object two spaces in.
+                    let object = String(decoding: try encoder.encode(client), as: UTF8.self)
+                        .split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+                    out.write((first ? "" : ",\n") + object)
+                    first = false
+                }
+            }
+            out.write(first ? "\n]\n" : "\n]\n")
+            out.flush()
         case .table:
+            let clients = try usingStore(failing: Exit.unreadableInput) { try opened.clients(filter) }
             let rows = [["name", "email", "entries", "credits", "phone", "consent", "status", "invited"]]
                 + clients.map { [$0.name, $0.email ?? "", $0.entries.map(String.init) ?? "", $0.credits ?? "", $0.phone ?? "",
                                  $0.consent,
@@ -296,5 +313,20 @@ struct Ledger: ParsableCommand {
         let changed = [["import", "client", "field", "was", "now"]]
             + recorded.map { [String($0.importID), $0.email ?? "", $0.field, $0.old ?? "", $0.new ?? ""] }
         print(Table.render(changed))
+    }
+}
+
+/// Standard output written in 64 KB pieces, for listings streamed from the store.
+final class StreamedOutput {
+    private var buffer: [UInt8] = []
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
     }
 }

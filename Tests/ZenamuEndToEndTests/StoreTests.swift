@@ -522,3 +522,22 @@ struct PipedImportTests {
         #expect(try ClientStore(path: store, create: false).clients().map(\.email) == ["ann@example.com"])
     }
 }
+
+/// The listings stream from the store and say the same as the whole list would.
+@Suite("Streamed listings")
+struct StreamedListingTests {
+    @Test func clientsAsJSONIsTheEncodedListOneClientAtATime() throws {
+        let folder = try TemporaryFolder()
+        let store = folder.url.appendingPathComponent("studio.sqlite").path
+        for rows in ["", "Ann Lee,ann@example.com,5\nBob Roe,bob@example.com,\n"] {
+            let input = try folder.file("list.csv", text: "Name,Email,Entries\n" + rows)
+            if !rows.isEmpty { #expect(try CLI.run(["import", input.path, "--store", store]).status == 0) }
+            else { _ = try ClientStore(path: store, create: true) }
+            let listed = try CLI.run(["clients", "--store", store, "--format", "json"])
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let whole = String(decoding: try encoder.encode(try ClientStore(path: store, create: false).clients()), as: UTF8.self)
+            #expect(listed.stdout == whole + "\n")
+        }
+    }
+}
