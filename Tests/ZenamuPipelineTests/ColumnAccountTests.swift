@@ -102,4 +102,12 @@ struct ColumnAccountTests {
         let problem = try #require(converted.report.problems.first)
         #expect(problem.field == "consent" && problem.message.contains(#"--map "C=consent""#))
     }
+
+    @Test func aSecondBalanceColumnIsToDecideNotDroppedSilently() throws {
+        let converted = try convert("Name,Email,Classes Remaining,Sessions Left\nAnn Lee,ann@example.com,5,2\n"
+            + "Bob Roe,bob@example.com,,7\n")
+        #expect(converted.report.problems.map(\.column) == ["Sessions Left"])
+        let decided = try convert("Name,Email,Classes Remaining,Sessions Left\nAnn Lee,ann@example.com,5,2\n", ["Sessions Left=entries"])
+        #expect(decided.report.problems.isEmpty && decided.clientLines == ["Ann Lee,ann@example.com,2,,,"])
+    }
 }

@@ -126,6 +126,9 @@ public struct GenericClientList: SourceAdapter {
             if let first = taken[field] {
                 columns[index].field = nil
                 columns[index].reason = "column \"\(first)\" already gives the \(field.label)"
+                // A second balance or consent column may hold what the first does not: its content
+                // decides whether the user must choose (`column_not_used`).
+                columns[index].unexplained = [.entries, .credits, .consent].contains(field)
             } else {
                 taken[field] = columns[index].column.header
             }
