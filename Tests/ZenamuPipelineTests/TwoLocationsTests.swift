@@ -39,4 +39,17 @@ struct TwoLocationsTests {
         let converted = try ConvertedFixture(paths: [north, south])
         #expect(converted.codesByRow == [2: ["client_in_two_files"], 3: ["duplicate_email"]])
     }
+
+    @Test func thePassesOfAClientRejectedAfterAssemblyWaitWithIt() throws {
+        let folder = try TemporaryFolder()
+        let list = try folder.file("list.csv", text: "Name,Email,Entries\nBea Example,ann@example.com,1\n")
+        let passes = try folder.file("passes.csv", text: "Client,Purchase Option,Available\n"
+            + "\"Ann Example\nann@example.com\nA\",10 Class Pass,5 visits\n"
+            + "\"Ann Example\nann@example.com\nA\",5 Class Pass,3 visits\n")
+        let converted = try ConvertedFixture(paths: [list, passes])
+        #expect(converted.report.files.last?.system == "wellnessliving")
+        let entries = converted.report.balances.entries
+        #expect(entries.read == 9 && entries.imported == 1 && entries.inRejectedRows == 8 && entries.addsUp, "\(entries)")
+        #expect(converted.report.issues.filter { $0.file == "passes.csv" }.map(\.code) == ["balance_in_two_files", "pass_of_rejected_client"])
+    }
 }

@@ -21,6 +21,8 @@ struct PassAssembler {
         case done(RowOutcome)
         /// The row a client stands on; its outcome is known once every pass is counted.
         case client(String)
+        /// Another pass of that client, merged into it; if the client is rejected, it waits with it.
+        case pass(String, RowOutcome)
     }
 
     private var slots: [Slot] = []
@@ -53,22 +55,33 @@ struct PassAssembler {
         // The client's pass expiry is the latest of their unexpired passes.
         if !expired { client.record.passExpiry = PassExpiry.later(client.record.passExpiry, record.passExpiry) }
         clients[key] = client
-        slots.append(.done(.merged(record, issues: warnings.filter { $0.kind == .passExpired })))
+        slots.append(.pass(key, .merged(record, issues: warnings.filter { $0.kind == .passExpired })))
     }
 
     /// Every row's outcome in file order; `decide` turns each assembled client into its outcome
     /// (reconciliation with the rest of the run).
     func outcomes(_ decide: (ClientRecord, [Issue]) -> RowOutcome) -> [RowOutcome] {
-        slots.map { slot in
+        var decided: [String: RowOutcome] = [:]
+        for slot in slots {
+            guard case let .client(key) = slot, let client = clients[key] else { continue }
+            var record = client.record
+            record.entries = client.entries
+            record.credits = client.credits
+            decided[key] = decide(record, client.warnings)
+        }
+        return slots.map { slot in
             switch slot {
             case let .done(outcome):
                 return outcome
             case let .client(key):
-                let client = clients[key]!
-                var record = client.record
-                record.entries = client.entries
-                record.credits = client.credits
-                return decide(record, client.warnings)
+                return decided[key]!
+            case let .pass(key, outcome):
+                // The pass of a client who was rejected is not imported: it waits for the fix.
+                guard case .rejected = decided[key], case let .merged(record, issues) = outcome else { return outcome }
+                return .rejected(record.provenance, issues: issues + [
+                    Issue(.passOfRejectedClient, file: record.provenance.file, row: record.provenance.row, field: .clientID,
+                          value: record.sourceClientID ?? record.email ?? record.name.display, details: record.balanceDetails),
+                ])
             }
         }
     }
