@@ -49,6 +49,11 @@ struct HeaderVariantTests {
                 read = adapter.mapping(for: [variant.header, variant.field == "given_name" ? "Last name" : "First name"])
                     .columns[0].field?.rawValue
             }
+            // A column that is not a client field is explained so, not left for its content to judge.
+            if variant.field == nil, read == nil, column.unexplained {
+                wrong.append("\(variant.language) \"\(variant.header)\": not explained (\(variant.evidence)); \(column.reason)")
+                continue
+            }
             if read.map({ $0 + (column.inverted ? "!" : "") }) != variant.field {
                 wrong.append("\(variant.language) \"\(variant.header)\": read as \(read ?? "-")\(column.inverted ? "!" : ""), "
                     + "expected \(variant.field ?? "-") (\(variant.evidence)); \(column.reason)")

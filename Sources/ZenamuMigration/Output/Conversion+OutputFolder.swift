@@ -66,8 +66,10 @@ extension Conversion {
     {
         try FolderSinks.guarding(folder) {
             let sinks = try folder.map { try FolderSinks($0, quiet: quiet) }
+            // The import's identity: the files with every decision that reads them, typed now or
+            // remembered, so the same file under the same decisions is the same import.
             let request = ImportRequest(files: paths, toolVersion: toolVersion, studio: studio, policy: policy, dryRun: dryRun,
-                                        decisions: options.columnChoices.map(\.description))
+                                        decisions: Set((options.rememberedChoices + options.columnChoices).map(\.description)).sorted())
             let (report, summary) = try store.importing(request) { storeSink in
                 try run(paths: paths, sinks: (sinks?.all ?? []) + [storeSink].compactMap { $0 })
             }

@@ -91,7 +91,7 @@ enum BalanceHeaderWords {
         + stems("de", ["gebucht", "besucht"])
         + stems("pl", ["zarezerw", "wykorzyst"])
         + stems("es", ["reservad", "usad"])
-        + stems("nl", ["geboekt", "bijgewoond"])
+        + stems("nl", ["geboekt", "bijgewoond", "gevolgd"])
     static let totals: [Stem] = stems("en", ["total", "lifetime"]) + stems("hu", ["osszes", "teljes"])
         + stems("cs", ["celkov"]) + stems("de", ["gesamt"]) + stems("nl", ["totaal"])
 

@@ -42,7 +42,7 @@ enum HeaderWords {
         guard !words.isEmpty else { return nil }
         let tokens = tokens(header)
         return BalanceHeaderWords.match(words) ?? ConsentHeaderWords.match(tokens) ?? FieldHeaderWords.match(words)
-            ?? ConsentHeaderWords.accountState(tokens)
+            ?? ConsentHeaderWords.accountState(tokens) ?? OtherFieldWords.match(tokens)
     }
 
     /// Languages in first-seen order, once each.
