@@ -163,14 +163,12 @@ public final class ReportSink: ClientSink {
 }
 
 extension ReportJSON {
-    /// `report.json` from the report itself, key by key in the encoder's order, each value as the
-    /// encoder writes it one level in; the arrays in `streamed` (which the report leaves empty) come
+    /// `report.json` from the report itself, key by key (`RunReport.CodingKeys`) in the encoder's
+    /// order, each value as the encoder writes it one level in; the arrays in `streamed` (which the report leaves empty) come
     /// from their spools instead. The same bytes as `encode` gives for the whole report.
     fileprivate static func write(_ report: RunReport, to out: OutputFile, streamed: [String: Spool]) throws {
-        // The report's own properties are its keys (its Codable conformance is synthesised).
-        let parts = Mirror(reflecting: report).children.compactMap { child in
-            child.label.map { ($0, child.value) }
-        }.sorted { $0.0 < $1.0 }
+        // The report's own keys, in the order the encoder sorts them.
+        let parts = RunReport.CodingKeys.allCases.map { ($0.rawValue, report.value(for: $0)) }.sorted { $0.0 < $1.0 }
         try out.write("{\n")
         for (index, (key, value)) in parts.enumerated() {
             try out.write("  \"\(key)\" : ")
@@ -178,10 +176,8 @@ extension ReportJSON {
                 try out.write("[")
                 try spool.copy(to: out)
                 try out.write(spool.count == 0 ? "\n\n  ]" : "\n  ]")
-            } else if let value = value as? any Encodable {
-                try out.write(indented(try encoder.encode(value)))
             } else {
-                throw OutputError(path: out.path, reason: "the report's \(key) cannot be written")
+                try out.write(indented(try encoder.encode(value)))
             }
             try out.write(index == parts.count - 1 ? "\n" : ",\n")
         }

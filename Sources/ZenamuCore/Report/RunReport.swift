@@ -226,21 +226,35 @@ public struct ColumnDecision: Sendable, Codable, Equatable {
 // Optional values are written as `null`, never left out: every key of the contract is always there.
 
 extension RunReport {
+    /// Every key of `report.json`, each with its value: the one list the encoder and the report
+    /// sink (which writes `issues` and `skipped` from its spools) both follow.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case format, encoding, delimiter, system, region, regionSource, locale, localeSource, rows, issues, skipped, files,
+             balances
+    }
+
+    /// The value written under `key`.
+    public func value(for key: CodingKeys) -> any Encodable {
+        switch key {
+        case .format: format
+        case .encoding: encoding
+        case .delimiter: delimiter
+        case .system: system
+        case .region: region
+        case .regionSource: regionSource
+        case .locale: locale
+        case .localeSource: localeSource
+        case .rows: rows
+        case .issues: issues
+        case .skipped: skipped
+        case .files: files
+        case .balances: balances
+        }
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(format, forKey: .format)
-        try c.encode(encoding, forKey: .encoding)
-        try c.encode(delimiter, forKey: .delimiter)
-        try c.encode(system, forKey: .system)
-        try c.encode(region, forKey: .region)
-        try c.encode(regionSource, forKey: .regionSource)
-        try c.encode(locale, forKey: .locale)
-        try c.encode(localeSource, forKey: .localeSource)
-        try c.encode(rows, forKey: .rows)
-        try c.encode(issues, forKey: .issues)
-        try c.encode(skipped, forKey: .skipped)
-        try c.encode(files, forKey: .files)
-        try c.encode(balances, forKey: .balances)
+        for key in CodingKeys.allCases { try c.encode(value(for: key), forKey: key) }
     }
 }
 

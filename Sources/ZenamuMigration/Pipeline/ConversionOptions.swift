@@ -21,7 +21,7 @@ public struct ConversionOptions: Sendable {
     /// Normalise rows on a second thread while this one reads and writes (the output is the same
     /// byte for byte; false runs everything on the calling thread).
     public var parallel = true
-    /// `--map` and `--ignore`, in the order given.
+    /// `--map` then `--ignore`, each in the order given.
     public var columnChoices: [ColumnChoice] = []
     /// The decisions earlier imports of the studio made, which the store remembers
     /// (`ColumnChoice.remembered`); `--map` and `--ignore` come after them and win.

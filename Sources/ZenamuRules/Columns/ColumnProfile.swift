@@ -2,7 +2,8 @@ import Foundation
 import ZenamuCore
 
 
-/// What a column's values look like, judged on the rows the plan reads ahead (`ColumnSample`):
+/// What a column's values look like, judged on the rows the plan reads ahead
+/// (`ChosenTable.readingAhead` in ZenamuMigration):
 /// what `report.json` calls `looksLike`, and whether the column could hold a balance or consent
 /// that nothing maps.
 public struct ColumnProfile: Equatable, Sendable {
