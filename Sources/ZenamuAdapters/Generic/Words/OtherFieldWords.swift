@@ -22,7 +22,7 @@ enum OtherFieldWords {
         Kind(stems: ["postal", "postcode", "zip$", "postale", "iranyitoszam", "psc$", "plz$", "pocztow"],
              note: "a postal code, not a client field Zenamu takes"),
         Kind(stems: ["visits$", "noshow", "checkin", "points", "orders", "sales", "spend", "spent", "umsatz", "speso",
-                     "gastado", "kwota", "zakup", "buchung", "boeking", "rezerwac", "signed"],
+                     "gastado", "kwota", "zakup", "buchung", "boeking", "rezerwac", "signed", "loyalty", "fidelit", "fedelta", "treue", "vernost", "huseg", "lojalnos", "fidelidad", "loyaliteit"],
              note: "a count of what the client did or spent, not a balance they hold"),
     ]
 
