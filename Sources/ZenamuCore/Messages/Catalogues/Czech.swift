@@ -1,10 +1,10 @@
 extension MessageCatalogue {
     public static let czech = MessageCatalogue(language: .czech, issues: [
-        "client_in_two_files": "Stejný klient (stejný e-mail) jako {first}: ponechán jako jeden klient, s tím, co obsahuje jen tento řádek.",
-        "client_differs_in_two_files": "Stejný klient (stejný e-mail) jako {first}: ponechán jako jeden klient, s tím, co obsahuje jen tento řádek. Kde se oba řádky liší, zůstávají hodnoty prvního z nich ({value}).",
-        "balance_in_two_files": "Stejný klient (stejný e-mail) jako {first} a oba řádky mají zůstatek (zde {balance}): nesčítají se. Skutečný zůstatek klienta ponechte v jednom z řádků a v druhém ho smažte.",
-        "pass_expiry_ambiguous": "Datum platnosti {value} lze číst jako {dayFirst} (nejdřív den) i jako {monthFirst} (nejdřív měsíc), proto zůstává, jak je, a permanentka si zůstatek ponechává. Zapište datum ve tvaru rok-měsíc-den (2026-04-03).",
-        "mapped_column_missing": "Dřívější import tohoto studia četl sloupec „{column}“ jako pole „{field}“, ale tento soubor takový sloupec nemá: ověřte, že export toto pole stále obsahuje.",
+        "client_in_two_files": "Tento klient (stejný e-mail) už je i v jiném seznamu (viz {first}): oba řádky tvoří jednoho klienta, doplněného o to, co obsahuje jen tento řádek.",
+        "client_differs_in_two_files": "Tento klient (stejný e-mail) už je i v jiném seznamu (viz {first}): oba řádky tvoří jednoho klienta, doplněného o to, co obsahuje jen tento řádek. Kde se oba řádky liší, zůstávají hodnoty prvního z nich ({value}).",
+        "balance_in_two_files": "Tento klient (stejný e-mail) už je i v jiném seznamu (viz {first}) a oba řádky mají zůstatek (zde {balance}): zůstatky se nesčítají. Skutečný zůstatek klienta ponechte v jednom z řádků a ve druhém ho smažte.",
+        "pass_expiry_ambiguous": "Datum konce platnosti {value} lze číst jako {dayFirst} (nejdřív den) i jako {monthFirst} (nejdřív měsíc), proto zůstává tak, jak je zapsáno, a permanentka si svůj zůstatek ponechává. Zapište datum ve tvaru rok-měsíc-den (2026-04-03).",
+        "mapped_column_missing": "Při dřívějším importu tohoto studia byl sloupec „{column}“ přečten jako pole „{field}“, ale v tomto souboru sloupec s tímto názvem není: ověřte, že export toto pole stále obsahuje.",
         "column_not_used": "Sloupec „{column}“ se neimportuje, ale podle jeho hodnot ({value}) jde nejspíš o pole „{field}“. Před importem rozhodněte: pokud jde opravdu o toto pole, spusťte příkaz znovu s parametrem {map}, jinak s parametrem {ignore}.",
         "name_required": "Klient nemá jméno. Zenamu potřebuje u každého klienta jméno a příjmení: doplňte je.",
         "name_not_a_name": "Buňka se jménem obsahuje víc než jméno (e-mail, telefon nebo více řádků), a proto ji nelze importovat jako jméno klienta. Čte se v ní: {suggestion}. Dejte jméno, e-mail a telefon každý do vlastního sloupce.",

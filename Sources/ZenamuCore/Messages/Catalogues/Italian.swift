@@ -1,10 +1,10 @@
 extension MessageCatalogue {
     public static let italian = MessageCatalogue(language: .italian, issues: [
-        "client_in_two_files": "Lo stesso cliente (stessa e-mail) di {first}: tenuto come un solo cliente, con ciò che solo questa riga contiene.",
-        "client_differs_in_two_files": "Lo stesso cliente (stessa e-mail) di {first}: tenuto come un solo cliente, con ciò che solo questa riga contiene. Dove le due righe differiscono, si tengono i valori della prima ({value}).",
-        "balance_in_two_files": "Lo stesso cliente (stessa e-mail) di {first}, ed entrambe le righe hanno un saldo (qui {balance}): non vengono sommati. Tieni il saldo reale del cliente in una delle due righe e svuota l'altra.",
-        "pass_expiry_ambiguous": "La scadenza {value} si può leggere come {dayFirst} (prima il giorno) o come {monthFirst} (prima il mese): viene lasciata così com'è e l'abbonamento mantiene il suo saldo. Scrivi la data come anno-mese-giorno (2026-04-03).",
-        "mapped_column_missing": "Un'importazione precedente di questo studio ha letto la colonna “{column}” come campo “{field}”, ma questo file non ha tale colonna: verifica che l'esportazione contenga ancora questo dato.",
+        "client_in_two_files": "È lo stesso cliente (stessa e-mail) della {first}: le due righe sono tenute come un solo cliente, completato con ciò che c'è solo in questa riga.",
+        "client_differs_in_two_files": "È lo stesso cliente (stessa e-mail) della {first}: le due righe sono tenute come un solo cliente, completato con ciò che c'è solo in questa riga. Dove le due righe differiscono, restano i valori della prima ({value}).",
+        "balance_in_two_files": "È lo stesso cliente (stessa e-mail) della {first}, ed entrambe le righe hanno un saldo (qui {balance}): i due saldi non vengono sommati. Tieni il saldo reale del cliente in una delle due righe e cancellalo dall'altra.",
+        "pass_expiry_ambiguous": "La data di scadenza {value} si può leggere come {dayFirst} (prima il giorno) o come {monthFirst} (prima il mese), quindi viene lasciata così com'è e l'abbonamento mantiene il suo saldo. Scrivi la data nel formato anno-mese-giorno (2026-04-03).",
+        "mapped_column_missing": "In un'importazione precedente per questo studio, la colonna “{column}” è stata letta come campo “{field}”, ma in questo file non c'è nessuna colonna con questo nome: verifica che l'esportazione contenga ancora questo dato.",
         "column_not_used": "La colonna “{column}” non viene importata, ma i suoi valori ({value}) sembrano corrispondere al campo “{field}”. Decidi prima dell'importazione: se la colonna contiene davvero questo dato, rilancia il comando con {map}; altrimenti con {ignore}.",
         "name_required": "Il cliente non ha un nome. Zenamu ha bisogno di nome e cognome per ogni cliente: inseriscili.",
         "name_not_a_name": "La cella del nome contiene più di un nome (un'e-mail, un telefono o più righe), quindi non può essere importata come nome del cliente. Si legge: {suggestion}. Metti nome, e-mail e telefono ciascuno nella propria colonna.",
