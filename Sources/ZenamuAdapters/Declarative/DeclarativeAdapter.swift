@@ -69,6 +69,7 @@ public struct DeclarativeAdapter: SourceAdapter {
             } else {
                 mapping.columns[index].field = nil
                 mapping.columns[index].reason = "\(system) writes it; not a client field Zenamu takes"
+                mapping.columns[index].unexplained = false
             }
         }
         GenericClientList.keepFirstOfSingleFields(&mapping.columns)
