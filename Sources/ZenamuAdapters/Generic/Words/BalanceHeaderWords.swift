@@ -10,22 +10,18 @@ import ZenamuCore
 /// A stem starts a word ("rest" in "restants"); a few also match inside one, for German and
 /// Hungarian compounds ("Restguthaben", "fennmaradó").
 enum BalanceHeaderWords {
-    /// A stem starts a word; one written with a leading `*` may sit inside it (a compound), one
-    /// with a trailing `$` is the whole word.
+    /// A stem, written in the notation of `FieldHeaderWords.matches` (`*` inside a word, `$` the
+    /// whole word, else the start of one), and the language it belongs to.
     struct Stem {
-        let text: String
-        let inside: Bool
+        let written: String
         let language: String
 
         init(_ written: String, language: String) {
-            inside = written.hasPrefix("*")
-            text = inside ? String(written.dropFirst()) : written
+            self.written = written
             self.language = language
         }
 
-        func matches(_ word: String) -> Bool {
-            inside ? word.contains(text) : text.hasSuffix("$") ? word == text.dropLast() : word.hasPrefix(text)
-        }
+        func matches(_ word: String) -> Bool { FieldHeaderWords.matches(written, word) }
     }
 
     private static func stems(_ language: String, _ list: [String]) -> [Stem] { list.map { Stem($0, language: language) } }

@@ -30,7 +30,6 @@ struct BalanceTally {
     mutating func count(_ outcome: RowOutcome) {
         guard entries != nil || credits != nil else { return }
         let cells: [String], expired: ExpiredBalance?
-        enum Place { case imported, rejected, merged }
         let place: Place
         switch outcome {
         case .skipped: return
@@ -44,26 +43,28 @@ struct BalanceTally {
             (cells, expired, place) = (provenance.cells, nil, .rejected)
         }
         if let column = entries, column < cells.count, let whole = wholeNumber(cells[column]) {
-            do {
-                balances.entries.read += whole
-                let gone = place == .imported ? min(whole, expired?.entries ?? 0) : 0
-                balances.entries.expired += gone
-                switch place {
-                case .imported: balances.entries.imported += whole - gone
-                case .rejected: balances.entries.inRejectedRows += whole
-                case .merged: balances.entries.merged += whole
-                }
-            }
+            Self.count(whole, at: place, expired: expired?.entries, into: &balances.entries)
         }
-        if let column = credits, column < cells.count, let value = Self.number(cells[column], decimalComma: decimalComma, counting: &balances.credits.unreadable) {
-            balances.credits.read += value
-            let gone = place == .imported ? min(value, expired?.credits ?? 0) : 0
-            balances.credits.expired += gone
-            switch place {
-            case .imported: balances.credits.imported += value - gone
-            case .rejected: balances.credits.inRejectedRows += value
-            case .merged: balances.credits.merged += value
-            }
+        if let column = credits, column < cells.count,
+           let value = Self.number(cells[column], decimalComma: decimalComma, counting: &balances.credits.unreadable) {
+            Self.count(value, at: place, expired: expired?.credits, into: &balances.credits)
+        }
+    }
+
+    private enum Place { case imported, rejected, merged }
+
+    /// A row's own amount where its outcome put it; of an imported row, what its expired pass held
+    /// is set apart.
+    private static func count<Amount: Comparable>(_ amount: Amount, at place: Place, expired: Amount?,
+                                                  into counts: inout BalanceCounts<Amount>) {
+        counts.read += amount
+        switch place {
+        case .imported:
+            let gone = min(amount, expired ?? .zero)
+            counts.expired += gone
+            counts.imported += amount - gone
+        case .rejected: counts.inRejectedRows += amount
+        case .merged: counts.merged += amount
         }
     }
 
